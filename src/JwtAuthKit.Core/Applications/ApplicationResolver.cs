@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.Applications;
+
+/// <summary>
+/// Finds the application a request belongs to, from its API key or a token's audience. Lookups are cached for
+/// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>, so a revoked key stops working within that time.
+/// </summary>
+internal sealed class ApplicationResolver(IApplicationStore store, IMemoryCache cache, IOptions<JwtAuthKitOptions> options)
+{
+    private readonly TimeSpan _ttl = options.Value.ApplicationCacheDuration;
+
+    /// <summary>Resolves the application named by an <c>X-Api-Key</c> header value (publishable or secret).</summary>
+    public async Task<Result<Application>> ResolveAsync(string? apiKey, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            // The embedded case: with exactly one application the header may be left out.
+            return await FindSingleAsync(cancellationToken) is { } single
+                ? single
+                : new JwtAuthKitError(JwtAuthKitErrors.ApiKeyRequired, "Send the application's publishable key in the X-Api-Key header.");
+        }
+
+        if (!ApiKeyFactory.HasKeyShape(apiKey, ApiKeyKind.Publishable) && !ApiKeyFactory.HasKeyShape(apiKey, ApiKeyKind.Secret))
+        {
+            return InvalidKey();
+        }
+
+        var resolved = await FindKeyAsync(apiKey, cancellationToken);
+        return resolved is null ? InvalidKey() : resolved.Application;
+    }
+
+    /// <summary>Finds an active key with its application, by the key's value.</summary>
+    public Task<ResolvedApiKey?> FindKeyAsync(string apiKey, CancellationToken cancellationToken) =>
+        GetOrLoadAsync("jak:key:" + SecretTokens.Hash(apiKey), ct => store.FindActiveKeyByHashAsync(SecretTokens.Hash(apiKey), ct), cancellationToken);
+
+    /// <summary>Finds an application by client id (a token's audience).</summary>
+    public Task<Application?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
+        GetOrLoadAsync("jak:client:" + clientId, ct => store.FindByClientIdAsync(clientId, ct), cancellationToken);
+
+    /// <summary>Finds an application by id.</summary>
+    public Task<Application?> FindByIdAsync(string id, CancellationToken cancellationToken) =>
+        GetOrLoadAsync("jak:app:" + id, ct => store.FindByIdAsync(id, ct), cancellationToken);
+
+    private Task<Application?> FindSingleAsync(CancellationToken cancellationToken) =>
+        GetOrLoadAsync("jak:single", async ct =>
+        {
+            if (await store.CountAsync(2, ct) != 1)
+            {
+                return null;
+            }
+
+            return (await store.ListAsync(ct)).SingleOrDefault();
+        }, cancellationToken);
+
+    private async Task<T?> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? cached))
+        {
+            return cached;
+        }
+
+        var value = await load(cancellationToken);
+        if (_ttl > TimeSpan.Zero)
+        {
+            // Misses are cached too, so a flood of bad keys does not reach the database on every request.
+            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _ttl, Size = 1 });
+        }
+
+        return value;
+    }
+
+    private static JwtAuthKitError InvalidKey() => new(JwtAuthKitErrors.InvalidApiKey, "The API key is unknown, revoked or malformed.");
+}

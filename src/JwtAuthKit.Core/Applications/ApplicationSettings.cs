@@ -1,0 +1,61 @@
+namespace JwtAuthKit.Applications;
+
+/// <summary>
+/// The authentication settings of one application: which sign-in methods it allows, token lifetimes,
+/// the password policy, the default role, and its web origins. Every field has a safe default.
+/// </summary>
+public sealed class ApplicationSettings
+{
+    /// <summary>Whether users may sign in with email and password. <value>The default value is <see langword="true"/>.</value></summary>
+    public bool PasswordEnabled { get; set; } = true;
+
+    /// <summary>Whether users may sign in with an emailed link. <value>The default value is <see langword="false"/>.</value></summary>
+    public bool MagicLinkEnabled { get; set; }
+
+    /// <summary>Whether users may sign in with an emailed one-time code. <value>The default value is <see langword="false"/>.</value></summary>
+    public bool EmailOtpEnabled { get; set; }
+
+    /// <summary>Whether new users may sign up. <value>The default value is <see langword="true"/>.</value></summary>
+    public bool SignupEnabled { get; set; } = true;
+
+    /// <summary>Whether password sign-in waits until the email address is verified. <value>The default value is <see langword="false"/>.</value></summary>
+    public bool RequireEmailVerification { get; set; }
+
+    /// <summary>Lifetime of access tokens, in seconds. <value>The default value is 900 (15 minutes).</value></summary>
+    public int AccessTokenLifetimeSeconds { get; set; } = 900;
+
+    /// <summary>Idle lifetime of a session: how long a refresh token stays usable. <value>The default value is 2,592,000 (30 days).</value></summary>
+    public int RefreshTokenLifetimeSeconds { get; set; } = 2_592_000;
+
+    /// <summary>Absolute lifetime of a session, however often it is refreshed. <value>The default value is 7,776,000 (90 days).</value></summary>
+    public int SessionLifetimeSeconds { get; set; } = 7_776_000;
+
+    /// <summary>Minimum password length in characters (NIST SP 800-63B asks for at least 8). <value>The default value is 10.</value></summary>
+    public int PasswordMinLength { get; set; } = 10;
+
+    /// <summary>The role given to users at sign-up. <value>The default value is <c>user</c>.</value></summary>
+    public string DefaultRole { get; set; } = "user";
+
+    /// <summary>Browser origins allowed to call the API (CORS).</summary>
+    public IList<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>URLs that sign-in flows may redirect to.</summary>
+    public IList<string> RedirectUrls { get; set; } = [];
+
+    /// <summary>The application's public web address, the base of links in emails.</summary>
+    public string? SiteUrl { get; set; }
+
+    /// <summary>Roles whose holders must use multi-factor authentication.</summary>
+    public IList<string> MfaRequiredRoles { get; set; } = [];
+
+    /// <summary>Returns a deep copy, so a cached instance is never changed by accident.</summary>
+    /// <returns>The copy.</returns>
+    public ApplicationSettings Clone()
+    {
+        var copy = (ApplicationSettings)MemberwiseClone();
+        copy.AllowedOrigins = [.. AllowedOrigins];
+        copy.RedirectUrls = [.. RedirectUrls];
+        copy.MfaRequiredRoles = [.. MfaRequiredRoles];
+        return copy;
+    }
+}

@@ -1,0 +1,29 @@
+using JwtAuthKit.Passwords;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JwtAuthKit;
+
+/// <summary>
+/// Returned by <c>AddJwtAuthKit()</c>: storage (<c>UseSqlite</c>, <c>AddEntityFrameworkStores</c>), mail and
+/// replacements of the defaults hang off it.
+/// </summary>
+public sealed class JwtAuthKitBuilder
+{
+    /// <summary>Creates a builder over a service collection.</summary>
+    /// <param name="services">The application's services.</param>
+    public JwtAuthKitBuilder(IServiceCollection services) => Services = services ?? throw new ArgumentNullException(nameof(services));
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Replaces the Argon2id password hasher.</summary>
+    /// <typeparam name="THasher">The hasher, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public JwtAuthKitBuilder AddPasswordHasher<THasher>()
+        where THasher : class, IPasswordHasher
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher, THasher>());
+        return this;
+    }
+}

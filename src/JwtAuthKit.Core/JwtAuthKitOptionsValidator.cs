@@ -1,0 +1,96 @@
+using JwtAuthKit.Applications;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit;
+
+/// <summary>Validates <see cref="JwtAuthKitOptions"/> at start and reports every problem at once.</summary>
+internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtAuthKitOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer) || (issuer.Scheme != Uri.UriSchemeHttps && issuer.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add("JwtAuthKit:Issuer must be the absolute http(s) URL where this service is reached, e.g. https://auth.example.com.");
+        }
+
+        if (!Enum.IsDefined(options.SigningAlgorithm))
+        {
+            failures.Add("JwtAuthKit:SigningAlgorithm must be ES256, RS256 or HS256.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("JwtAuthKit:ClockSkew must be between 0 and 5 minutes.");
+        }
+
+        if (options.RefreshTokenReuseGraceWindow < TimeSpan.Zero || options.RefreshTokenReuseGraceWindow > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("JwtAuthKit:RefreshTokenReuseGraceWindow must be between 0 and 1 minute.");
+        }
+
+        if (options.RevocationPollInterval <= TimeSpan.Zero || options.RevocationPollInterval > TimeSpan.FromSeconds(5))
+        {
+            failures.Add("JwtAuthKit:RevocationPollInterval must be above 0 and at most 5 seconds, so revocations reach every node within 5 s.");
+        }
+
+        if (options.ApplicationCacheDuration < TimeSpan.Zero || options.ApplicationCacheDuration > TimeSpan.FromSeconds(5))
+        {
+            failures.Add("JwtAuthKit:ApplicationCacheDuration must be between 0 and 5 seconds.");
+        }
+
+        var hashing = options.PasswordHashing;
+        if (hashing.MemorySizeKiB < 8 * hashing.Parallelism || hashing.Iterations < 1 || hashing.Parallelism < 1 || hashing.MaxConcurrentHashes < 1)
+        {
+            failures.Add("JwtAuthKit:PasswordHashing needs Iterations, Parallelism and MaxConcurrentHashes of at least 1 and MemorySizeKiB of at least 8 × Parallelism.");
+        }
+
+        if (hashing.MaxPasswordLength is < 64 or > 4096)
+        {
+            failures.Add("JwtAuthKit:PasswordHashing:MaxPasswordLength must be between 64 and 4096 (NIST SP 800-63B asks to accept at least 64).");
+        }
+
+        if (options.RateLimits.PermitLimit < 1 || options.RateLimits.Window <= TimeSpan.Zero)
+        {
+            failures.Add("JwtAuthKit:RateLimits needs a PermitLimit of at least 1 and a positive Window.");
+        }
+
+        for (var i = 0; i < options.Applications.Count; i++)
+        {
+            ValidateDeclared(options.Applications[i], i, failures);
+        }
+
+        var duplicates = options.Applications.GroupBy(a => a.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        failures.AddRange(duplicates.Select(d => $"JwtAuthKit:Applications declares the name '{d}' more than once."));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateDeclared(DeclaredApplication app, int index, List<string> failures)
+    {
+        var prefix = $"JwtAuthKit:Applications:{index}";
+        if (string.IsNullOrWhiteSpace(app.Name) || app.Name.Length > 100)
+        {
+            failures.Add($"{prefix}:Name is required (at most 100 characters).");
+        }
+
+        if (app.ClientId is { } clientId && (clientId.Length is < 3 or > 100 || clientId.Any(char.IsWhiteSpace)))
+        {
+            failures.Add($"{prefix}:ClientId must be 3 to 100 characters without spaces.");
+        }
+
+        if (app.PublishableKey is { } pk && !ApiKeyFactory.HasKeyShape(pk, ApiKeyKind.Publishable))
+        {
+            failures.Add($"{prefix}:PublishableKey must start with pk_ and be 20 to 200 URL-safe characters.");
+        }
+
+        if (app.SecretKey is { } sk && !ApiKeyFactory.HasKeyShape(sk, ApiKeyKind.Secret))
+        {
+            failures.Add($"{prefix}:SecretKey must start with sk_ and be 20 to 200 URL-safe characters.");
+        }
+
+        foreach (var (field, messages) in ApplicationSettingsValidator.Validate(app.Settings))
+        {
+            failures.Add($"{prefix}:Settings ({field}) {string.Join("; ", messages)}.");
+        }
+    }
+}

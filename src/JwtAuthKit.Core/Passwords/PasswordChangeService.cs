@@ -1,0 +1,44 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+
+namespace JwtAuthKit.Passwords;
+
+/// <summary>Changes a signed-in user's password and ends their other sessions (OWASP ASVS 3.3.3).</summary>
+internal sealed class PasswordChangeService(
+    IUserStore users,
+    IPasswordHasher hasher,
+    PasswordPolicy policy,
+    SessionRevoker revoker,
+    TimeProvider time)
+{
+    public async Task<Result<User>> ChangeAsync(Application application, string userId, string currentSessionId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(application.Id, userId, cancellationToken);
+        if (user is null || !user.IsActive)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in again.");
+        }
+
+        if (string.IsNullOrEmpty(currentPassword) || user.PasswordHash is null
+            || await hasher.VerifyAsync(user.PasswordHash, currentPassword, cancellationToken) == PasswordVerificationResult.Failed)
+        {
+            return JwtAuthKitErrors.Validation("current_password", "is incorrect");
+        }
+
+        if (policy.Check(newPassword, application.Settings, user.Email, "new_password") is { } weak)
+        {
+            return weak;
+        }
+
+        user.PasswordHash = await hasher.HashAsync(newPassword!, cancellationToken);
+        user.UpdatedAt = time.GetUtcNow();
+        if (!await users.UpdateAsync(user, cancellationToken))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+        }
+
+        await revoker.RevokeAllAsync(application.Id, user.Id, currentSessionId, SessionRevocationReason.PasswordChanged, cancellationToken);
+        return user;
+    }
+}

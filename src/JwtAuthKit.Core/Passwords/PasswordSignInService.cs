@@ -1,0 +1,84 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Logging;
+
+namespace JwtAuthKit.Passwords;
+
+/// <summary>
+/// Signs a user in with email and password. An unknown email and a wrong password give the same error after the
+/// same hashing work; account state (disabled, unverified) is revealed only after a correct password.
+/// </summary>
+internal sealed partial class PasswordSignInService(
+    IUserStore users,
+    IPasswordHasher hasher,
+    DummyPasswordHash dummy,
+    SessionIssuer sessions,
+    TimeProvider time,
+    ILogger<PasswordSignInService> logger)
+{
+    public async Task<Result<AuthResult>> SignInAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
+    {
+        if (!application.Settings.PasswordEnabled)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.MethodDisabled, "This application does not allow password sign-in.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Email and password are required.", new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(email) ? "email" : "password"] = ["is required"],
+            });
+        }
+
+        var normalized = EmailAddress.Normalize(email);
+        var user = normalized.Length <= EmailAddress.MaxLength ? await users.FindByEmailAsync(application.Id, normalized, cancellationToken) : null;
+        if (user?.PasswordHash is null)
+        {
+            await dummy.SpendVerificationAsync(password, cancellationToken);
+            LogFailed(logger, application.Id, "unknown account");
+            return InvalidCredentials();
+        }
+
+        var verification = await hasher.VerifyAsync(user.PasswordHash, password, cancellationToken);
+        if (verification == PasswordVerificationResult.Failed)
+        {
+            LogFailed(logger, application.Id, "wrong password");
+            return InvalidCredentials();
+        }
+
+        if (!user.IsActive)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
+        }
+
+        if (application.Settings.RequireEmailVerification && !user.EmailVerified)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.EmailNotVerified, "Verify your email address before signing in.");
+        }
+
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = await hasher.HashAsync(password, cancellationToken);
+        }
+
+        user.LastLoginAt = time.GetUtcNow();
+        user.UpdatedAt = user.LastLoginAt.Value;
+        if (!await users.UpdateAsync(user, cancellationToken))
+        {
+            // A concurrent change won; sign-in still succeeds with the user as read.
+            LogConcurrentUpdate(logger, user.Id);
+        }
+
+        return await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
+    }
+
+    private static JwtAuthKitError InvalidCredentials() => new(JwtAuthKitErrors.InvalidCredentials, "The email or password is incorrect.");
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Password sign-in failed for application {ApplicationId}: {Reason}.")]
+    private static partial void LogFailed(ILogger logger, string applicationId, string reason);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Debug, Message = "User {UserId} changed during sign-in; last-login time not saved.")]
+    private static partial void LogConcurrentUpdate(ILogger logger, string userId);
+}

@@ -1,0 +1,14 @@
+namespace JwtAuthKit.Sessions;
+
+/// <summary>The <c>amr</c> values (RFC 8176) JwtAuthKit puts in access tokens.</summary>
+public static class AuthenticationMethods
+{
+    /// <summary>Password.</summary>
+    public const string Password = "pwd";
+
+    /// <summary>A one-time code or link sent by email.</summary>
+    public const string OneTimePassword = "otp";
+
+    /// <summary>A second factor.</summary>
+    public const string MultiFactor = "mfa";
+}

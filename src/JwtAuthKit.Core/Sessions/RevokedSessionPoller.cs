@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.Sessions;
+
+/// <summary>
+/// Reads sessions revoked by any node into <see cref="RevokedSessionCache"/> every
+/// <see cref="JwtAuthKitOptions.RevocationPollInterval"/>: one indexed query per interval per node, instead of
+/// one per request.
+/// </summary>
+internal sealed partial class RevokedSessionPoller(
+    ISessionStore store,
+    RevokedSessionCache cache,
+    IOptions<JwtAuthKitOptions> options,
+    TimeProvider time,
+    ILogger<RevokedSessionPoller> logger) : BackgroundService
+{
+    // Other nodes' clocks and commit delays: re-read a little of the past every time.
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    /// <summary>Loads every revocation that may still matter; run once at start, before requests are served.</summary>
+    public Task LoadAllAsync(CancellationToken cancellationToken) =>
+        PollAsync(RevokedSessionCache.OldestRelevant(time.GetUtcNow()), cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RevocationPollInterval);
+        var polls = 0;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PollAsync(time.GetUtcNow() - options.Value.RevocationPollInterval - Overlap, stoppingToken);
+                if (++polls % 1000 == 0)
+                {
+                    cache.Prune();
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // An outage of the database must not stop the poller; the next tick tries again.
+                LogPollFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task PollAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        foreach (var revoked in await store.ListRevokedSinceAsync(since, cancellationToken))
+        {
+            cache.Add(revoked.SessionId, revoked.RevokedAt);
+        }
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Reading revoked sessions failed; retrying at the next interval.")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}

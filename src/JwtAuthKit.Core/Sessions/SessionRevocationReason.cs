@@ -1,0 +1,20 @@
+namespace JwtAuthKit.Sessions;
+
+/// <summary>Why a session was ended, as stored in <see cref="Session.RevokedReason"/>.</summary>
+public static class SessionRevocationReason
+{
+    /// <summary>The user signed out.</summary>
+    public const string Logout = "logout";
+
+    /// <summary>A rotated refresh token was replayed (RFC 9700 §4.14.2).</summary>
+    public const string RefreshTokenReuse = "refresh_token_reused";
+
+    /// <summary>The password was changed or reset.</summary>
+    public const string PasswordChanged = "password_changed";
+
+    /// <summary>The user ended it from another session.</summary>
+    public const string EndedByUser = "ended_by_user";
+
+    /// <summary>The account was disabled or deleted.</summary>
+    public const string AccountDisabled = "account_disabled";
+}

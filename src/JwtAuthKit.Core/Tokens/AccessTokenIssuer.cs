@@ -1,0 +1,46 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JwtAuthKit.Tokens;
+
+/// <summary>
+/// Issues access tokens: a JWT with the header <c>{"alg","kid","typ":"at+jwt"}</c> (RFC 9068) and exactly the
+/// claims of the HTTP contract.
+/// </summary>
+internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuthKitOptions> options, TimeProvider time)
+{
+    internal const string TokenType = "at+jwt";
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public async Task<(string Token, int ExpiresIn)> IssueAsync(Application application, User user, Session session, CancellationToken cancellationToken)
+    {
+        var key = await keys.GetCurrentAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var lifetime = TimeSpan.FromSeconds(application.Settings.AccessTokenLifetimeSeconds);
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = application.ClientId,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            TokenType = TokenType,
+            SigningCredentials = new SigningCredentials(key.SecurityKey, key.Algorithm),
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = user.Id,
+                [JwtRegisteredClaimNames.Jti] = Guid.CreateVersion7(now).ToString(),
+                [JwtRegisteredClaimNames.Sid] = session.Id,
+                [JwtRegisteredClaimNames.Email] = user.Email,
+                [JwtRegisteredClaimNames.EmailVerified] = user.EmailVerified,
+                [AccessTokenClaims.Roles] = user.Roles.ToArray(),
+                [JwtRegisteredClaimNames.Amr] = session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            },
+        };
+        return (_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
+    }
+}

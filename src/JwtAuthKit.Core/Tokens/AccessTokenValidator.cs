@@ -1,0 +1,111 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JwtAuthKit.Tokens;
+
+/// <summary>
+/// Validates access tokens as RFC 8725 asks: the algorithm must be the one of the key named by <c>kid</c>
+/// (no <c>none</c>, no HMAC with a public key), the key must be one of ours (<c>jku</c>/<c>x5u</c> are never
+/// followed), <c>typ</c> must be <c>at+jwt</c>, issuer and audience must match, and the session must not be revoked.
+/// No database call in the common case: keys, applications and revocations are held in memory.
+/// </summary>
+internal sealed class AccessTokenValidator
+{
+    private const int MaxTokenLength = 8192;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningKeyManager _keys;
+    private readonly ApplicationResolver _applications;
+    private readonly RevokedSessionCache _revoked;
+    private readonly JwtAuthKitOptions _options;
+    private readonly TimeProvider _time;
+
+    public AccessTokenValidator(SigningKeyManager keys, ApplicationResolver applications, RevokedSessionCache revoked, IOptions<JwtAuthKitOptions> options, TimeProvider time)
+    {
+        _keys = keys;
+        _applications = applications;
+        _revoked = revoked;
+        _options = options.Value;
+        _time = time;
+    }
+
+    /// <summary>Validates an access token.</summary>
+    /// <param name="token">The compact JWT.</param>
+    /// <param name="authenticationType">The authentication type of the identity built on success.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The identity and application, or why the token was refused.</returns>
+    public async Task<AccessTokenValidationResult> ValidateAsync(string token, string authenticationType, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        {
+            return AccessTokenValidationResult.Invalid("malformed token");
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return AccessTokenValidationResult.Invalid("malformed token");
+        }
+
+        if (string.IsNullOrEmpty(jwt.Kid) || await _keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
+        {
+            return AccessTokenValidationResult.Invalid("unknown signing key");
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = _options.Issuer,
+            ValidateIssuer = true,
+            ValidateAudience = false, // Checked below against the known applications.
+            IssuerSigningKey = key.SecurityKey,
+            TryAllIssuerSigningKeys = false,
+            ValidAlgorithms = [key.Algorithm],
+            ValidTypes = [AccessTokenIssuer.TokenType],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            LifetimeValidator = ValidateLifetime,
+            ClockSkew = _options.ClockSkew,
+            NameClaimType = AccessTokenClaims.Subject,
+            RoleClaimType = AccessTokenClaims.Roles,
+            AuthenticationType = authenticationType,
+        };
+        var result = await _handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid)
+        {
+            return AccessTokenValidationResult.Invalid(result.Exception?.GetType().Name ?? "invalid token");
+        }
+
+        var audiences = jwt.Audiences.ToList();
+        if (audiences.Count != 1 || await _applications.FindByClientIdAsync(audiences[0], cancellationToken) is not { } application)
+        {
+            return AccessTokenValidationResult.Invalid("unknown audience");
+        }
+
+        if (!jwt.TryGetPayloadValue<string>(AccessTokenClaims.SessionId, out var sessionId) || string.IsNullOrEmpty(sessionId)
+            || !jwt.TryGetPayloadValue<string>(AccessTokenClaims.Subject, out var subject) || string.IsNullOrEmpty(subject))
+        {
+            return AccessTokenValidationResult.Invalid("missing sub or sid");
+        }
+
+        if (_revoked.IsRevoked(sessionId))
+        {
+            return AccessTokenValidationResult.Invalid("session revoked", JwtAuthKitErrors.SessionRevoked);
+        }
+
+        return AccessTokenValidationResult.Valid(result.ClaimsIdentity, application);
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && exp.ToUniversalTime() + parameters.ClockSkew > now
+            && (notBefore is not { } nbf || nbf.ToUniversalTime() - parameters.ClockSkew <= now);
+    }
+}

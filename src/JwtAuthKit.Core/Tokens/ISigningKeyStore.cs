@@ -1,0 +1,25 @@
+namespace JwtAuthKit.Tokens;
+
+/// <summary>Persists token-signing keys. Each method persists on its own.</summary>
+public interface ISigningKeyStore
+{
+    /// <summary>Lists the keys that have not expired at <paramref name="now"/>, oldest first.</summary>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys.</returns>
+    Task<IReadOnlyList<SigningKey>> ListUnexpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task AddAsync(SigningKey key, CancellationToken cancellationToken);
+
+    /// <summary>Retires every key other than <paramref name="exceptKeyId"/> that is not retired yet.</summary>
+    /// <param name="exceptKeyId">The key that keeps signing.</param>
+    /// <param name="retiredAt">When they stop signing.</param>
+    /// <param name="expiresAt">When they stop being published.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task RetireOthersAsync(string exceptKeyId, DateTimeOffset retiredAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+}

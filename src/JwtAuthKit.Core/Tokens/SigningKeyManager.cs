@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using JwtAuthKit.Applications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.Tokens;
+
+/// <summary>
+/// Keeps the signing keys in memory: creates the first key, picks the one that signs, publishes every key whose
+/// tokens may still be alive, and rotates. Reloads from the store every minute, and at once (at most every
+/// 5 s) when a token names a key it does not know, so a rotation on another node is picked up.
+/// </summary>
+public sealed partial class SigningKeyManager : IDisposable
+{
+    private static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan UnknownKeyReloadInterval = TimeSpan.FromSeconds(5);
+    private readonly ISigningKeyStore _store;
+    private readonly ISigningKeyProtector _protector;
+    private readonly JwtAuthKitOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SigningKeyManager> _logger;
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private KeyRing? _ring;
+
+    /// <summary>Creates the manager.</summary>
+    /// <param name="store">The key store.</param>
+    /// <param name="protector">Encrypts and decrypts private keys.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public SigningKeyManager(ISigningKeyStore store, ISigningKeyProtector protector, IOptions<JwtAuthKitOptions> options, TimeProvider time, ILogger<SigningKeyManager> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _protector = protector;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The public keys to publish in the JWKS: the signing key and retired keys still in use.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The public JWKs; never a private part, never an HMAC key.</returns>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> GetPublicJwksAsync(CancellationToken cancellationToken)
+    {
+        var ring = await GetRingAsync(cancellationToken);
+        return [.. ring.Keys.Values.Where(k => k.PublicJwk is not null).Select(k => k.PublicJwk!)];
+    }
+
+    /// <summary>
+    /// Creates a new signing key and retires the others; they stay published until their last token has expired.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The id of the new key.</returns>
+    public async Task<string> RotateAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var key = await CreateKeyAsync(now, cancellationToken);
+        var expiresAt = now + TimeSpan.FromSeconds(ApplicationSettingsValidator.MaxAccessTokenLifetimeSeconds) + _options.ClockSkew;
+        await _store.RetireOthersAsync(key.Id, now, expiresAt, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        LogRotated(_logger, key.Id);
+        return key.Id;
+    }
+
+    internal async Task<LoadedSigningKey> GetCurrentAsync(CancellationToken cancellationToken) => (await GetRingAsync(cancellationToken)).Current;
+
+    internal async Task<LoadedSigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var ring = await GetRingAsync(cancellationToken);
+        if (ring.Keys.TryGetValue(keyId, out var key))
+        {
+            return key;
+        }
+
+        if (_time.GetElapsedTime(ring.LoadedAt) < UnknownKeyReloadInterval)
+        {
+            return null;
+        }
+
+        ring = await ReloadAsync(cancellationToken);
+        return ring.Keys.GetValueOrDefault(keyId);
+    }
+
+    internal async Task<IReadOnlyCollection<string>> GetAlgorithmsAsync(CancellationToken cancellationToken)
+    {
+        var ring = await GetRingAsync(cancellationToken);
+        return ring.Algorithms;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _loadLock.Dispose();
+
+    private async Task<KeyRing> GetRingAsync(CancellationToken cancellationToken)
+    {
+        var ring = Volatile.Read(ref _ring);
+        if (ring is not null && _time.GetElapsedTime(ring.LoadedAt) < ReloadInterval)
+        {
+            return ring;
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    private async Task<KeyRing> ReloadAsync(CancellationToken cancellationToken)
+    {
+        var seen = Volatile.Read(ref _ring);
+        await _loadLock.WaitAsync(cancellationToken);
+        try
+        {
+            var current = Volatile.Read(ref _ring);
+            if (current is not null && !ReferenceEquals(current, seen) && _time.GetElapsedTime(current.LoadedAt) < UnknownKeyReloadInterval)
+            {
+                return current; // Another caller reloaded while this one waited.
+            }
+
+            var now = _time.GetUtcNow();
+            var stored = await _store.ListUnexpiredAsync(now, cancellationToken);
+            var algorithm = SigningKeyMaterial.Name(_options.SigningAlgorithm);
+            var signer = PickSigner(stored, algorithm);
+            if (signer is null)
+            {
+                signer = await CreateKeyAsync(now, cancellationToken);
+                if (stored.Any(k => k.RetiredAt is null && k.Algorithm != algorithm))
+                {
+                    // The configured algorithm changed: keys of the old one stop signing and age out.
+                    var expiresAt = now + TimeSpan.FromSeconds(ApplicationSettingsValidator.MaxAccessTokenLifetimeSeconds) + _options.ClockSkew;
+                    await _store.RetireOthersAsync(signer.Id, now, expiresAt, cancellationToken);
+                }
+
+                stored = await _store.ListUnexpiredAsync(now, cancellationToken);
+                signer = PickSigner(stored, algorithm) ?? signer;
+            }
+
+            var loaded = new Dictionary<string, LoadedSigningKey>(StringComparer.Ordinal);
+            foreach (var key in stored)
+            {
+                loaded[key.Id] = current?.Keys.GetValueOrDefault(key.Id) is { } known && known.Stored.RetiredAt == key.RetiredAt
+                    ? known
+                    : SigningKeyMaterial.Load(key, _protector.Unprotect(key.ProtectedKey));
+            }
+
+            if (!loaded.TryGetValue(signer.Id, out var signing))
+            {
+                signing = loaded[signer.Id] = SigningKeyMaterial.Load(signer, _protector.Unprotect(signer.ProtectedKey));
+            }
+
+            var ring = new KeyRing(loaded, signing, [.. loaded.Values.Select(k => k.Algorithm).Distinct()], _time.GetTimestamp());
+            Volatile.Write(ref _ring, ring);
+            return ring;
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
+
+    private static SigningKey? PickSigner(IReadOnlyList<SigningKey> stored, string algorithm) =>
+        stored.Where(k => k.RetiredAt is null && k.Algorithm == algorithm)
+            .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private async Task<SigningKey> CreateKeyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var material = SigningKeyMaterial.Create(_options.SigningAlgorithm);
+        try
+        {
+            var key = new SigningKey
+            {
+                Id = SecretTokens.Create(12),
+                Algorithm = SigningKeyMaterial.Name(_options.SigningAlgorithm),
+                ProtectedKey = _protector.Protect(material),
+                CreatedAt = now,
+            };
+            await _store.AddAsync(key, cancellationToken);
+            LogCreated(_logger, key.Id, key.Algorithm);
+            return key;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Created signing key {KeyId} ({Algorithm}).")]
+    private static partial void LogCreated(ILogger logger, string keyId, string algorithm);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Rotated signing keys; {KeyId} signs from now on.")]
+    private static partial void LogRotated(ILogger logger, string keyId);
+
+    private sealed record KeyRing(IReadOnlyDictionary<string, LoadedSigningKey> Keys, LoadedSigningKey Current, IReadOnlyCollection<string> Algorithms, long LoadedAt);
+}

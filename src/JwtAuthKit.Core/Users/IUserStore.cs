@@ -1,0 +1,31 @@
+namespace JwtAuthKit.Users;
+
+/// <summary>Persists users. Every lookup is scoped to one application. Each method persists on its own.</summary>
+public interface IUserStore
+{
+    /// <summary>Finds a user by id within an application.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="userId">The user id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    Task<User?> FindByIdAsync(string applicationId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Finds a user by normalized email within an application.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="normalizedEmail">The email, as <c>EmailAddress.Normalize</c> returns it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    Task<User?> FindByEmailAsync(string applicationId, string normalizedEmail, CancellationToken cancellationToken);
+
+    /// <summary>Creates a user.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when the application already has a user with that email.</returns>
+    Task<bool> CreateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>Saves a user if nobody changed it since it was read, and gives it a new concurrency stamp.</summary>
+    /// <param name="user">The user, as read and then changed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when the stored user changed in the meantime.</returns>
+    Task<bool> UpdateAsync(User user, CancellationToken cancellationToken);
+}
