@@ -1,0 +1,27 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JwtAuthKit.EntityFramework.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("jak_users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).HasMaxLength(36);
+        builder.Property(u => u.ApplicationId).HasMaxLength(36).IsRequired();
+        builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.PasswordHash).HasMaxLength(512);
+        builder.Property(u => u.Roles).HasConversion(JsonColumn.Converter<IList<string>>(), JsonColumn.Comparer<IList<string>>()).HasMaxLength(4000).IsRequired();
+        builder.Property(u => u.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken().IsRequired();
+
+        // Emails are unique per application, stored normalized (trimmed, lower-case).
+        builder.HasIndex(u => new { u.ApplicationId, u.Email }).IsUnique();
+        builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt });
+        builder.HasOne<Application>().WithMany().HasForeignKey(u => u.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

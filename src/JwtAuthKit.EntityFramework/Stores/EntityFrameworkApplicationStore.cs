@@ -1,0 +1,87 @@
+using JwtAuthKit.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtAuthKit.EntityFramework.Stores;
+
+internal sealed class EntityFrameworkApplicationStore<TContext>(IDbContextFactory<TContext> factory) : IApplicationStore
+    where TContext : DbContext
+{
+    public async Task<Application?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
+    public async Task<Application?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().AsNoTracking().FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+    }
+
+    public async Task<Application?> FindByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+    }
+
+    public async Task<ResolvedApiKey?> FindActiveKeyByHashAsync(string keyHash, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var match = await (
+            from key in db.Set<ApiKey>().AsNoTracking()
+            join application in db.Set<Application>().AsNoTracking() on key.ApplicationId equals application.Id
+            where key.KeyHash == keyHash && key.RevokedAt == null
+            select new { key, application }).FirstOrDefaultAsync(cancellationToken);
+        return match is null ? null : new ResolvedApiKey(match.application, match.key);
+    }
+
+    public async Task<IReadOnlyList<Application>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CountAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().Take(max).CountAsync(cancellationToken);
+    }
+
+    public async Task<bool> CreateAsync(Application application, IReadOnlyCollection<ApiKey> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Add(application);
+        db.AddRange(keys);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task UpdateAsync(Application application, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Update(application);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<bool> AddKeyAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Add(key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return false;
+        }
+    }
+}

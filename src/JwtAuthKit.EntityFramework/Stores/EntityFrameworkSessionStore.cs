@@ -1,0 +1,102 @@
+using JwtAuthKit.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtAuthKit.EntityFramework.Stores;
+
+internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TContext> factory) : ISessionStore
+    where TContext : DbContext
+{
+    public async Task CreateAsync(Session session, RefreshToken refreshToken, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Add(session);
+        db.Add(refreshToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<RefreshTokenMatch?> FindRefreshTokenAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var match = await (
+            from token in db.Set<RefreshToken>().AsNoTracking()
+            join session in db.Set<Session>().AsNoTracking() on token.SessionId equals session.Id
+            where token.TokenHash == tokenHash
+            select new { token, session }).FirstOrDefaultAsync(cancellationToken);
+        return match is null ? null : new RefreshTokenMatch(match.token, match.session);
+    }
+
+    public async Task<bool> TryRotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The conditional update is the lock: of concurrent rotations of one token exactly one changes a row,
+        // on any number of nodes, because the database serializes writes to that row.
+        var consumed = await db.Set<RefreshToken>()
+            .Where(t => t.Id == consumedTokenId && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, consumedAt).SetProperty(t => t.SealedSuccessor, sealedSuccessor), cancellationToken);
+        if (consumed != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        db.Add(successor);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Set<Session>()
+            .Where(s => s.Id == successor.SessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastUsedAt, consumedAt), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<Session?> FindAsync(string applicationId, string sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Session>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.ApplicationId == applicationId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Session>> ListActiveAsync(string applicationId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Session>().AsNoTracking()
+            .Where(s => s.ApplicationId == applicationId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.CreatedAt)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> RevokeAsync(string applicationId, string userId, string? sessionId, string? exceptSessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<Session>().Where(s => s.ApplicationId == applicationId && s.UserId == userId && s.RevokedAt == null);
+        if (sessionId is not null)
+        {
+            query = query.Where(s => s.Id == sessionId);
+        }
+
+        if (exceptSessionId is not null)
+        {
+            query = query.Where(s => s.Id != exceptSessionId);
+        }
+
+        var ids = await query.Select(s => s.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            await db.Set<Session>()
+                .Where(s => ids.Contains(s.Id) && s.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken);
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Session>().AsNoTracking()
+            .Where(s => s.RevokedAt >= since)
+            .Select(s => new RevokedSession(s.Id, s.RevokedAt!.Value))
+            .ToListAsync(cancellationToken);
+    }
+}
