@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using JwtAuthKit.Sessions;
+
+namespace JwtAuthKit.AspNetCore.Contracts;
+
+/// <summary>The token response of every endpoint that signs a user in.</summary>
+public sealed class AuthResponse
+{
+    /// <summary>The JWT access token.</summary>
+    [JsonPropertyName("access_token")] public required string AccessToken { get; init; }
+
+    /// <summary>Always <c>Bearer</c>.</summary>
+    [JsonPropertyName("token_type")] public string TokenType { get; init; } = "Bearer";
+
+    /// <summary>Seconds until the access token expires.</summary>
+    [JsonPropertyName("expires_in")] public int ExpiresIn { get; init; }
+
+    /// <summary>The opaque refresh token.</summary>
+    [JsonPropertyName("refresh_token")] public required string RefreshToken { get; init; }
+
+    /// <summary>Seconds until the refresh token expires if unused.</summary>
+    [JsonPropertyName("refresh_token_expires_in")] public int RefreshTokenExpiresIn { get; init; }
+
+    /// <summary>The user.</summary>
+    [JsonPropertyName("user")] public required UserResponse User { get; init; }
+
+    internal static AuthResponse From(AuthResult result) => new()
+    {
+        AccessToken = result.AccessToken,
+        ExpiresIn = result.ExpiresIn,
+        RefreshToken = result.RefreshToken,
+        RefreshTokenExpiresIn = result.RefreshTokenExpiresIn,
+        User = UserResponse.From(result.User),
+    };
+}

@@ -1,0 +1,29 @@
+using JwtAuthKit.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace JwtAuthKit.AspNetCore.Endpoints;
+
+/// <summary>The table of end-user routes; each points at a named handler.</summary>
+internal static class AuthEndpoints
+{
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix)
+    {
+        var group = endpoints.MapGroup(prefix).WithTags("JwtAuthKit: auth");
+        group.AddEndpointFilter<RequestBindingFilter>();
+
+        group.MapPost("/register", SignInHandlers.RegisterAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/login", SignInHandlers.LoginAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/token/refresh", SignInHandlers.RefreshAsync).AllowAnonymous();
+        group.MapPost("/logout", SignInHandlers.LogoutAsync).AllowAnonymous();
+
+        group.MapGet("/me", ProfileHandlers.GetAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
+        group.MapPatch("/me", ProfileHandlers.UpdateAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
+        group.MapPost("/password/change", ProfileHandlers.ChangePasswordAsync).AddEndpointFilter<CredentialRateLimitFilter>().RequireAuthorization(JwtAuthKitPolicies.SignedIn);
+
+        group.MapGet("/sessions", SessionHandlers.ListAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
+        group.MapDelete("/sessions/{id}", SessionHandlers.EndAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
+        return group;
+    }
+}

@@ -1,0 +1,8 @@
+namespace JwtAuthKit.AspNetCore.Endpoints;
+
+/// <summary>Where <c>MapJwtAuthKitEndpoints()</c> puts each group of endpoints.</summary>
+public sealed class JwtAuthKitEndpointOptions
+{
+    /// <summary>The end-user API. <value>The default value is <c>/api/auth</c>.</value></summary>
+    public string AuthPrefix { get; set; } = "/api/auth";
+}

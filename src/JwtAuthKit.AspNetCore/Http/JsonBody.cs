@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace JwtAuthKit.AspNetCore.Http;
+
+/// <summary>
+/// A JSON request body read by JwtAuthKit itself, so that every failure gets problem details with a stable code:
+/// over 64 KiB → 413 <c>payload_too_large</c>, not JSON → 415 <c>unsupported_media_type</c>, malformed → 400
+/// <c>validation_failed</c>. An empty body binds to an empty request, whose missing fields the service reports.
+/// </summary>
+internal sealed class JsonBody<T> : IRequestBinding
+    where T : class, new()
+{
+    private JsonBody(T? value, JwtAuthKitError? error)
+    {
+        Value = value!;
+        BindingError = error;
+    }
+
+    public T Value { get; }
+
+    public JwtAuthKitError? BindingError { get; }
+
+    public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        _ = parameter;
+        var request = context.Request;
+        if (request.ContentLength > JwtAuthKitDefaults.MaxRequestBodySize)
+        {
+            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = JwtAuthKitDefaults.MaxRequestBodySize;
+        }
+
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody)
+        {
+            return new JsonBody<T>(new T(), null);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return Fail(JwtAuthKitErrors.UnsupportedMediaType, "Send the request body as application/json.");
+        }
+
+        byte[] buffer;
+        try
+        {
+            buffer = await ReadLimitedAsync(request.Body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+        }
+
+        if (buffer.Length > JwtAuthKitDefaults.MaxRequestBodySize)
+        {
+            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer, WireJson.Options);
+            return value is null
+                ? Fail(JwtAuthKitErrors.ValidationFailed, "The request body must be a JSON object.")
+                : new JsonBody<T>(value, null);
+        }
+        catch (JsonException)
+        {
+            return Fail(JwtAuthKitErrors.ValidationFailed, "The request body is not valid JSON for this endpoint.");
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var memory = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            memory.Write(chunk, 0, read);
+            if (memory.Length > JwtAuthKitDefaults.MaxRequestBodySize)
+            {
+                break;
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    private static JsonBody<T> Fail(string code, string message) => new(null, new JwtAuthKitError(code, message));
+}

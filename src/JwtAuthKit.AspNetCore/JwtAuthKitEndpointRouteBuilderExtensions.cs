@@ -1,0 +1,37 @@
+using JwtAuthKit.AspNetCore.Endpoints;
+using Microsoft.AspNetCore.Routing;
+
+namespace JwtAuthKit.AspNetCore;
+
+/// <summary>Maps JwtAuthKit's HTTP API. Each group can be mapped alone, so an embedder can leave any out.</summary>
+public static class JwtAuthKitEndpointRouteBuilderExtensions
+{
+    /// <summary>Maps every JwtAuthKit endpoint group: the end-user API, JWKS and discovery.</summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="configure">Changes the prefixes.</param>
+    /// <returns>The routes.</returns>
+    public static IEndpointRouteBuilder MapJwtAuthKitEndpoints(this IEndpointRouteBuilder endpoints, Action<JwtAuthKitEndpointOptions>? configure = null)
+    {
+        var options = new JwtAuthKitEndpointOptions();
+        configure?.Invoke(options);
+        endpoints.MapJwtAuthKitAuth(options.AuthPrefix);
+        endpoints.MapJwtAuthKitDiscovery();
+        return endpoints;
+    }
+
+    /// <summary>Maps the end-user API (register, login, refresh, logout, me, password, sessions).</summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="prefix">The route prefix. <value>The default value is <c>/api/auth</c>.</value></param>
+    /// <returns>The route group, for further conventions.</returns>
+    public static RouteGroupBuilder MapJwtAuthKitAuth(this IEndpointRouteBuilder endpoints, string prefix = "/api/auth") =>
+        AuthEndpoints.Map(endpoints, prefix);
+
+    /// <summary>Maps <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>.</summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <returns>The routes.</returns>
+    public static IEndpointRouteBuilder MapJwtAuthKitDiscovery(this IEndpointRouteBuilder endpoints)
+    {
+        DiscoveryEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}
