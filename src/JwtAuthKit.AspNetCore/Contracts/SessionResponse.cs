@@ -27,8 +27,8 @@ public sealed class SessionResponse
     internal static SessionResponse From(Session session, string currentSessionId) => new()
     {
         Id = session.Id,
-        CreatedAt = session.CreatedAt.UtcDateTime,
-        LastUsedAt = session.LastUsedAt.UtcDateTime,
+        CreatedAt = WireTime.Utc(session.CreatedAt),
+        LastUsedAt = WireTime.Utc(session.LastUsedAt),
         Ip = session.IpAddress,
         UserAgent = session.UserAgent,
         Current = session.Id == currentSessionId,

@@ -42,7 +42,7 @@ public sealed class UserResponse
         Name = user.Name,
         Roles = [.. user.Roles],
         MfaEnabled = user.MfaEnabled,
-        CreatedAt = user.CreatedAt.UtcDateTime,
-        LastLoginAt = user.LastLoginAt?.UtcDateTime,
+        CreatedAt = WireTime.Utc(user.CreatedAt),
+        LastLoginAt = user.LastLoginAt is { } last ? WireTime.Utc(last) : null,
     };
 }

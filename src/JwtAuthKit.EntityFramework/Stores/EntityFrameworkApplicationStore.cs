@@ -44,7 +44,7 @@ internal sealed class EntityFrameworkApplicationStore<TContext>(IDbContextFactor
     public async Task<int> CountAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Application>().Take(max).CountAsync(cancellationToken);
+        return await db.Set<Application>().OrderBy(a => a.Id).Take(max).CountAsync(cancellationToken);
     }
 
     public async Task<bool> CreateAsync(Application application, IReadOnlyCollection<ApiKey> keys, CancellationToken cancellationToken)
