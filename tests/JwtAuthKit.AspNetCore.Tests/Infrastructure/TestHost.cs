@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JwtAuthKit.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JwtAuthKit.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// An ASP.NET Core app that embeds JwtAuthKit the way a user would (AddJwtAuthKit + MapJwtAuthKitEndpoints), on
+/// real Kestrel on loopback and a real SQLite file.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string Issuer = "https://issuer.test";
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, Uri address, string databasePath, MutableTimeProvider time)
+    {
+        _app = app;
+        Address = address;
+        DatabasePath = databasePath;
+        Time = time;
+        Client = NewClient();
+    }
+
+    public Uri Address { get; }
+
+    public string DatabasePath { get; }
+
+    public MutableTimeProvider Time { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "jak-tests", Guid.NewGuid().ToString("N"), "auth.db");
+
+    public static async Task<TestHost> StartAsync(
+        Action<JwtAuthKitOptions>? configure = null,
+        string? databasePath = null,
+        MutableTimeProvider? time = null,
+        Dictionary<string, string?>? configuration = null,
+        Action<WebApplication>? mapMore = null,
+        Action<IServiceCollection>? services = null)
+    {
+        databasePath ??= NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        time ??= new MutableTimeProvider();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(configuration ?? []);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+        services?.Invoke(builder.Services);
+        builder.Services.AddJwtAuthKit(builder.Configuration.GetSection("JwtAuthKit"), o =>
+        {
+            o.Issuer = Issuer;
+            o.PasswordHashing.MemorySizeKiB = 1024;
+            o.PasswordHashing.Iterations = 1;
+            o.RateLimits.PermitLimit = 10_000;
+            configure?.Invoke(o);
+        }).UseSqlite($"Data Source={databasePath}");
+
+        var app = builder.Build();
+        app.MapJwtAuthKitEndpoints();
+        mapMore?.Invoke(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestHost(app, new Uri(address), databasePath, time);
+    }
+
+    public HttpClient NewClient(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public T GetRequiredService<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Helpers for calling the API as a client would.</summary>
+public static class ApiCalls
+{
+    public const string Password = "correct horse battery staple";
+
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string password = Password, string? name = null) =>
+        client.PostAsJsonAsync("/api/auth/register", new { email, password, name });
+
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password = Password) =>
+        client.PostAsJsonAsync("/api/auth/login", new { email, password });
+
+    public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
+        client.PostAsJsonAsync("/api/auth/token/refresh", new { refresh_token = refreshToken });
+
+    public static async Task<JsonElement> SignUpAndInAsync(this HttpClient client, string email)
+    {
+        (await client.RegisterAsync(email)).EnsureSuccessStatusCode();
+        var login = await client.LoginAsync(email);
+        login.EnsureSuccessStatusCode();
+        return await login.JsonAsync();
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<string> ProblemCodeAsync(this HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        return (await response.JsonAsync()).GetProperty("code").GetString()!;
+    }
+
+    public static HttpRequestMessage WithBearer(this HttpRequestMessage request, string token)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    public static Task<HttpResponseMessage> SendWithBearerAsync(this HttpClient client, HttpMethod method, string path, string token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path).WithBearer(token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return client.SendAsync(request);
+    }
+}
