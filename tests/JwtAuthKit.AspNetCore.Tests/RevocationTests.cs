@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net;
+using JwtAuthKit.AspNetCore.Tests.Infrastructure;
+
+namespace JwtAuthKit.AspNetCore.Tests;
+
+public sealed class RevocationTests
+{
+    [Fact]
+    public async Task A_logout_on_one_node_is_refused_on_another_within_five_seconds()
+    {
+        var database = TestHost.NewDatabasePath();
+        var time = new MutableTimeProvider();
+        await using var nodeA = await TestHost.StartAsync(databasePath: database, time: time);
+        await using var nodeB = await TestHost.StartAsync(databasePath: database, time: time);
+        var login = await nodeA.Client.SignUpAndInAsync(Unique.Email());
+        var token = login.GetProperty("access_token").GetString()!;
+        (await nodeB.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).StatusCode.Should().Be(HttpStatusCode.OK, "node B accepts node A's token");
+
+        var clock = Stopwatch.StartNew();
+        (await nodeA.Client.SendWithBearerAsync(HttpMethod.Post, "/api/auth/logout", token)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await nodeA.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the revoking node refuses at once");
+
+        HttpStatusCode onB;
+        do
+        {
+            await Task.Delay(100);
+            onB = (await nodeB.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).StatusCode;
+        }
+        while (onB == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(10));
+
+        onB.Should().Be(HttpStatusCode.Unauthorized);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_restarted_node_still_refuses_tokens_of_sessions_revoked_before()
+    {
+        var database = TestHost.NewDatabasePath();
+        var time = new MutableTimeProvider();
+        string token;
+        await using (var before = await TestHost.StartAsync(databasePath: database, time: time))
+        {
+            token = (await before.Client.SignUpAndInAsync(Unique.Email())).GetProperty("access_token").GetString()!;
+            await before.Client.SendWithBearerAsync(HttpMethod.Post, "/api/auth/logout", token);
+        }
+
+        await using var after = await TestHost.StartAsync(databasePath: database, time: time);
+
+        var me = await after.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token);
+        (await me.ProblemCodeAsync()).Should().Be("session_revoked");
+    }
+}
