@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace HostApp.Tests;
+
+/// <summary>The host as a user runs it: its own process, its own SQLite file, real Kestrel on loopback.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri address, string directory)
+    {
+        _process = process;
+        Address = address;
+        Directory = directory;
+    }
+
+    public Uri Address { get; }
+
+    public string Directory { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string HostDll => Path.Combine(AppContext.BaseDirectory, "HostApp.dll");
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<HostProcess> StartAsync(string? directory = null, params string[] extraArgs)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs]);
+        var host = new HostProcess(process, address, directory);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = address };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException("The host exited early:\n" + host.Output);
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException("The host did not answer /healthz:\n" + host.Output);
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(string directory, params string[] args)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        using var process = Start(directory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public HttpClient NewClient(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static Process Start(string directory, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(HostDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Fast hashing keeps the suite quick; the defaults are covered by the core tests.
+        info.Environment["JwtAuthKit__PasswordHashing__MemorySizeKiB"] = "1024";
+        info.Environment["JwtAuthKit__PasswordHashing__Iterations"] = "1";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return Process.Start(info)!;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
