@@ -13,9 +13,9 @@ if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
     throw new InvalidOperationException($"JwtAuthKit:Database:Provider '{provider}' is not supported yet; use Sqlite.");
 }
 
-var isMigrateCommand = args.Length > 0 && args[0] == "migrate";
+var isCommand = HostCommands.IsCommand(args);
 builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName))
-    .UseSqlite(connectionString, migrateOnStartup: !isMigrateCommand);
+    .UseSqlite(connectionString, migrateOnStartup: !isCommand);
 
 // Signing keys are encrypted with Data Protection; its key ring must outlive restarts and be shared by every
 // node that serves the same database.
@@ -28,11 +28,9 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-if (isMigrateCommand)
+if (isCommand)
 {
-    await JwtAuthKitDatabase.MigrateAsync(app.Services, CancellationToken.None);
-    Console.WriteLine("Database migrated.");
-    return;
+    return await HostCommands.RunAsync(app, args);
 }
 
 app.UseExceptionHandler();
@@ -41,6 +39,7 @@ app.MapJwtAuthKitEndpoints();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point, visible to the end-to-end tests.</summary>
 public partial class Program;

@@ -82,6 +82,25 @@ public sealed class QuickStartTests
     }
 
     [Fact]
+    public async Task The_keys_rotate_command_publishes_a_second_key_that_signs_from_then_on()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
+        string firstKid;
+        await using (var before = await HostProcess.StartAsync(directory))
+        {
+            firstKid = (await ReadAsync(await before.NewClient().GetAsync("/.well-known/jwks.json"))).GetProperty("keys")[0].GetProperty("kid").GetString()!;
+        }
+
+        var (exitCode, output) = await HostProcess.RunToEndAsync(directory, "keys", "rotate");
+
+        exitCode.Should().Be(0, output);
+        await using var after = await HostProcess.StartAsync(directory);
+        var kids = (await ReadAsync(await after.NewClient().GetAsync("/.well-known/jwks.json"))).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
+        kids.Should().HaveCount(2).And.Contain(firstKid);
+        output.Should().Contain(kids.Single(k => k != firstKid));
+    }
+
+    [Fact]
     public async Task Invalid_configuration_stops_the_host_with_every_problem_named()
     {
         var directory = Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
