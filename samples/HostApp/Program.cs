@@ -14,8 +14,16 @@ if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
 }
 
 var isCommand = HostCommands.IsCommand(args);
-builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName))
+var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName))
     .UseSqlite(connectionString, migrateOnStartup: !isCommand);
+
+// With an SMTP host, mail goes out over SMTP; without one, it stays in the dev mailbox (/dev/mailbox).
+var smtp = builder.Configuration.GetSection("JwtAuthKit:Smtp");
+var useDevMailbox = string.IsNullOrWhiteSpace(smtp["Host"]);
+if (!useDevMailbox)
+{
+    jwtAuthKit.AddSmtpEmailSender(smtp);
+}
 
 // Signing keys are encrypted with Data Protection; its key ring must outlive restarts and be shared by every
 // node that serves the same database.
@@ -23,7 +31,20 @@ builder.Services.AddDataProtection()
     .SetApplicationName("JwtAuthKit")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["JwtAuthKit:DataProtection:KeysPath"] ?? "dataprotection-keys"));
 
-builder.Services.AddProblemDetails();
+// Errors raised by the framework itself (unknown route, wrong method, a bug) also carry a stable code.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+    {
+        400 => JwtAuthKitErrors.ValidationFailed,
+        401 => JwtAuthKitErrors.Unauthorized,
+        403 => JwtAuthKitErrors.Forbidden,
+        404 or 405 => JwtAuthKitErrors.NotFound,
+        409 => JwtAuthKitErrors.Conflict,
+        413 => JwtAuthKitErrors.PayloadTooLarge,
+        415 => JwtAuthKitErrors.UnsupportedMediaType,
+        429 => JwtAuthKitErrors.RateLimited,
+        _ => "internal_error",
+    }));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -36,6 +57,11 @@ if (isCommand)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapJwtAuthKitEndpoints();
+if (useDevMailbox)
+{
+    app.MapJwtAuthKitDevMailbox(builder.Configuration.GetValue("JwtAuthKit:DevMailbox:AllowRemote", false));
+}
+
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

@@ -16,6 +16,32 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
         configure?.Invoke(options);
         endpoints.MapJwtAuthKitAuth(options.AuthPrefix);
         endpoints.MapJwtAuthKitDiscovery();
+        endpoints.MapJwtAuthKitFallbackPages();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Maps the plain pages that complete emailed links (<c>/auth/verify-email</c>, <c>/auth/reset-password</c>,
+    /// <c>/auth/magic-link</c>) for applications without pages of their own.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <returns>The routes.</returns>
+    public static IEndpointRouteBuilder MapJwtAuthKitFallbackPages(this IEndpointRouteBuilder endpoints)
+    {
+        Pages.FallbackPages.Map(endpoints);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Maps the dev mailbox (<c>/dev/mailbox</c>), which shows the mail kept in the database when no mail server is
+    /// configured. It shows live links: by default it answers only requests from this machine.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="allowRemote">Whether other machines may read it.</param>
+    /// <returns>The routes.</returns>
+    public static IEndpointRouteBuilder MapJwtAuthKitDevMailbox(this IEndpointRouteBuilder endpoints, bool allowRemote = false)
+    {
+        Pages.DevMailboxPages.Map(endpoints, allowRemote);
         return endpoints;
     }
 

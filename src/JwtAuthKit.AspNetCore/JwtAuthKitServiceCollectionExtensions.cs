@@ -43,6 +43,7 @@ public static class JwtAuthKitServiceCollectionExtensions
 
         services.AddDataProtection();
         services.TryAddSingleton<ISigningKeyProtector, DataProtectionSigningKeyProtector>();
+        services.TryAddSingleton<JwtAuthKit.Email.IEmailContentProtector, DataProtectionEmailContentProtector>();
         services.TryAddSingleton<CredentialRateLimiter>();
 
         if (!services.Any(d => d.ServiceType == typeof(JwtAuthKitMarker)))

@@ -17,6 +17,16 @@ public sealed class JwtAuthKitBuilder
     /// <summary>The application's services.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>Replaces the email sender (the default keeps mail in the dev mailbox).</summary>
+    /// <typeparam name="TSender">The sender, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public JwtAuthKitBuilder AddEmailSender<TSender>()
+        where TSender : class, Email.IEmailSender
+    {
+        Services.Replace(ServiceDescriptor.Singleton<Email.IEmailSender, TSender>());
+        return this;
+    }
+
     /// <summary>Replaces the Argon2id password hasher.</summary>
     /// <typeparam name="THasher">The hasher, registered as a singleton.</typeparam>
     /// <returns>This builder.</returns>

@@ -1,5 +1,7 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
 using JwtAuthKit.Hosting;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Passwords;
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Tokens;
@@ -18,7 +20,6 @@ internal static class JwtAuthKitCoreServices
     {
         services.AddOptions<JwtAuthKitOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JwtAuthKitOptions>, JwtAuthKitOptionsValidator>());
-        services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
@@ -44,8 +45,22 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<RefreshTokenRotator>();
         services.TryAddSingleton<UserSessionService>();
 
+        services.TryAddSingleton<IEmailSender, DevMailboxEmailSender>();
+        services.TryAddSingleton<EmailOutboxSignal>();
+        services.TryAddSingleton<EmailComposer>();
+        services.TryAddSingleton<EmailDeliveryService>();
+        services.TryAddSingleton<EmailLinks>();
+        services.TryAddSingleton<OneTimeTokenSender>();
+        services.TryAddSingleton<OneTimeTokenRedeemer>();
+        services.TryAddSingleton<EmailVerificationService>();
+        services.TryAddSingleton<PasswordResetService>();
+        services.TryAddSingleton<PasswordlessSignIn>();
+        services.TryAddSingleton<MagicLinkService>();
+        services.TryAddSingleton<EmailOtpService>();
+
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
     }
 }

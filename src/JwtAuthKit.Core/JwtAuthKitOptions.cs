@@ -1,4 +1,6 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Passwords;
 using JwtAuthKit.Tokens;
 
@@ -50,6 +52,12 @@ public sealed class JwtAuthKitOptions
 
     /// <summary>Argon2id parameters and the bound on concurrent hashing.</summary>
     public PasswordHashingOptions PasswordHashing { get; set; } = new();
+
+    /// <summary>Lifetimes of emailed links and codes.</summary>
+    public OneTimeTokenOptions OneTimeTokens { get; set; } = new();
+
+    /// <summary>Outbox delivery and mail-bombing limits.</summary>
+    public EmailOptions Email { get; set; } = new();
 
     /// <summary>Request rate limits of the sign-in endpoints.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();

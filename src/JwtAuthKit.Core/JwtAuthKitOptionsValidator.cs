@@ -55,6 +55,20 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:RateLimits needs a PermitLimit of at least 1 and a positive Window.");
         }
 
+        var tokens = options.OneTimeTokens;
+        if (new[] { tokens.EmailVerificationLifetime, tokens.PasswordResetLifetime, tokens.MagicLinkLifetime, tokens.EmailOtpLifetime }.Any(t => t < TimeSpan.FromMinutes(1) || t > TimeSpan.FromDays(7))
+            || tokens.EmailOtpMaxAttempts is < 1 or > 20)
+        {
+            failures.Add("JwtAuthKit:OneTimeTokens lifetimes must be between 1 minute and 7 days, and EmailOtpMaxAttempts between 1 and 20.");
+        }
+
+        var email = options.Email;
+        if (email.MaxAttempts < 1 || email.InitialRetryDelay <= TimeSpan.Zero || email.MaxRetryDelay < email.InitialRetryDelay
+            || email.PollInterval <= TimeSpan.Zero || email.PerAddressInterval < TimeSpan.Zero)
+        {
+            failures.Add("JwtAuthKit:Email needs MaxAttempts of at least 1, positive delays with MaxRetryDelay ≥ InitialRetryDelay, and a positive PollInterval.");
+        }
+
         for (var i = 0; i < options.Applications.Count; i++)
         {
             ValidateDeclared(options.Applications[i], i, failures);

@@ -1,4 +1,6 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.EntityFramework.Sqlite;
 using JwtAuthKit.EntityFramework.Stores;
 using JwtAuthKit.Hosting;
@@ -53,6 +55,8 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IUserStore, EntityFrameworkUserStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ISessionStore, EntityFrameworkSessionStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, EntityFrameworkSigningKeyStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEmailOutboxStore, EntityFrameworkEmailOutboxStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
         return builder;
     }
 }

@@ -19,6 +19,8 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new SessionConfiguration());
         modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration());
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new EmailMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new OneTimeTokenConfiguration());
         return modelBuilder;
     }
 

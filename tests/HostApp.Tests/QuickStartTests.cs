@@ -78,7 +78,7 @@ public sealed class QuickStartTests
             }
         }
 
-        tables.Should().BeEquivalentTo("jak_api_keys", "jak_applications", "jak_refresh_tokens", "jak_sessions", "jak_signing_keys", "jak_users");
+        tables.Should().BeEquivalentTo("jak_api_keys", "jak_applications", "jak_email_messages", "jak_one_time_tokens", "jak_refresh_tokens", "jak_sessions", "jak_signing_keys", "jak_users");
     }
 
     [Fact]

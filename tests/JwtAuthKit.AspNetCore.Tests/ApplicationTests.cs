@@ -155,10 +155,13 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task A_secret_key_also_names_the_application()
+    public async Task A_secret_key_is_refused_on_end_user_endpoints()
     {
         await using var host = await TestHost.StartAsync(configuration: FourApplications());
 
-        (await host.NewClient("sk_open0000000000000000000000000").RegisterAsync(Unique.Email())).StatusCode.Should().Be(HttpStatusCode.Created);
+        var response = await host.NewClient("sk_open0000000000000000000000000").RegisterAsync(Unique.Email());
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.ProblemCodeAsync()).Should().Be("invalid_api_key");
     }
 }

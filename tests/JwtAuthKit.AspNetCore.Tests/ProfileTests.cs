@@ -51,6 +51,8 @@ public sealed class ProfileTests(SharedHost fixture) : IClassFixture<SharedHost>
 
         (await patched.JsonAsync()).GetProperty("name").GetString().Should().Be("Grace Hopper");
         (await tooLong.ProblemCodeAsync()).Should().Be("validation_failed");
+        var untouched = await _client.SendWithBearerAsync(HttpMethod.Patch, "/api/auth/me", token, new { });
+        (await untouched.JsonAsync()).GetProperty("name").GetString().Should().Be("Grace Hopper", "a PATCH changes only the fields it names");
         (await (await _client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).JsonAsync()).GetProperty("name").GetString().Should().Be("Grace Hopper");
     }
 

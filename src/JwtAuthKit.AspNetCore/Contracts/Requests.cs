@@ -42,11 +42,25 @@ public sealed class LogoutRequest
     [JsonPropertyName("all_sessions")] public bool? AllSessions { get; set; }
 }
 
-/// <summary>Body of <c>PATCH /me</c>.</summary>
+/// <summary>Body of <c>PATCH /me</c>: only the fields it names change.</summary>
 public sealed class UpdateProfileRequest
 {
-    /// <summary>The new display name; empty clears it.</summary>
-    [JsonPropertyName("name")] public string? Name { get; set; }
+    private string? _name;
+
+    /// <summary>The new display name; <see langword="null"/> or empty clears it.</summary>
+    [JsonPropertyName("name")]
+    public string? Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            HasName = true;
+        }
+    }
+
+    /// <summary>Whether the body named <c>name</c> at all.</summary>
+    [JsonIgnore] public bool HasName { get; private set; }
 }
 
 /// <summary>Body of <c>POST /password/change</c>.</summary>

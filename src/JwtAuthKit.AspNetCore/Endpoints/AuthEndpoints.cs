@@ -22,6 +22,15 @@ internal static class AuthEndpoints
         group.MapPatch("/me", ProfileHandlers.UpdateAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
         group.MapPost("/password/change", ProfileHandlers.ChangePasswordAsync).AddEndpointFilter<CredentialRateLimitFilter>().RequireAuthorization(JwtAuthKitPolicies.SignedIn);
 
+        group.MapPost("/password/forgot", EmailFlowHandlers.ForgotPasswordAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/password/reset", EmailFlowHandlers.ResetPasswordAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/email/verify", EmailFlowHandlers.VerifyEmailAsync).AllowAnonymous();
+        group.MapPost("/email/resend", EmailFlowHandlers.ResendVerificationAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/magic-link", EmailFlowHandlers.RequestMagicLinkAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/magic-link/verify", EmailFlowHandlers.VerifyMagicLinkAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/otp", EmailFlowHandlers.RequestCodeAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/otp/verify", EmailFlowHandlers.VerifyCodeAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+
         group.MapGet("/sessions", SessionHandlers.ListAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
         group.MapDelete("/sessions/{id}", SessionHandlers.EndAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn);
         return group;

@@ -20,7 +20,9 @@ internal static class ProfileHandlers
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UpdateAsync(
         CurrentUser current, JsonBody<UpdateProfileRequest> body, UserProfileService profiles, CancellationToken cancellationToken)
     {
-        var result = await profiles.UpdateAsync(current.Application, current.UserId, body.Value.Name, cancellationToken);
+        var result = body.Value.HasName
+            ? await profiles.UpdateAsync(current.Application, current.UserId, body.Value.Name, cancellationToken)
+            : await profiles.GetAsync(current.Application, current.UserId, cancellationToken);
         return result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
     }
 

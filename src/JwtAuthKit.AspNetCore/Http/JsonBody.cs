@@ -37,7 +37,8 @@ internal sealed class JsonBody<T> : IRequestBinding
             limit.MaxRequestBodySize = JwtAuthKitDefaults.MaxRequestBodySize;
         }
 
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        var hasBody = request.ContentLength > 0
+            || (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true });
         if (!hasBody)
         {
             return new JsonBody<T>(new T(), null);

@@ -7,11 +7,17 @@ namespace JwtAuthKit.Applications;
 /// Finds the application a request belongs to, from its API key or a token's audience. Lookups are cached for
 /// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>, so a revoked key stops working within that time.
 /// </summary>
-internal sealed class ApplicationResolver(IApplicationStore store, IMemoryCache cache, IOptions<JwtAuthKitOptions> options)
+internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtAuthKitOptions> options) : IDisposable
 {
+    // A cache of its own with a size limit: a flood of random keys (each a cached miss) cannot grow memory without bound.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
     private readonly TimeSpan _ttl = options.Value.ApplicationCacheDuration;
 
-    /// <summary>Resolves the application named by an <c>X-Api-Key</c> header value (publishable or secret).</summary>
+    /// <summary>
+    /// Resolves the application of an end-user request from its <c>X-Api-Key</c> header. Only publishable keys
+    /// are accepted here: a secret key belongs on servers, and taking it here would invite shipping it to browsers.
+    /// </summary>
     public async Task<Result<Application>> ResolveAsync(string? apiKey, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(apiKey))
@@ -22,13 +28,13 @@ internal sealed class ApplicationResolver(IApplicationStore store, IMemoryCache 
                 : new JwtAuthKitError(JwtAuthKitErrors.ApiKeyRequired, "Send the application's publishable key in the X-Api-Key header.");
         }
 
-        if (!ApiKeyFactory.HasKeyShape(apiKey, ApiKeyKind.Publishable) && !ApiKeyFactory.HasKeyShape(apiKey, ApiKeyKind.Secret))
+        if (!ApiKeyFactory.HasKeyShape(apiKey, ApiKeyKind.Publishable))
         {
             return InvalidKey();
         }
 
         var resolved = await FindKeyAsync(apiKey, cancellationToken);
-        return resolved is null ? InvalidKey() : resolved.Application;
+        return resolved is { Key.Kind: ApiKeyKind.Publishable } ? resolved.Application : InvalidKey();
     }
 
     /// <summary>Finds an active key with its application, by the key's value.</summary>
@@ -71,6 +77,8 @@ internal sealed class ApplicationResolver(IApplicationStore store, IMemoryCache 
 
         return value;
     }
+
+    public void Dispose() => cache.Dispose();
 
     private static JwtAuthKitError InvalidKey() => new(JwtAuthKitErrors.InvalidApiKey, "The API key is unknown, revoked or malformed.");
 }

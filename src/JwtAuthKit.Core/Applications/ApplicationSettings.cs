@@ -48,6 +48,24 @@ public sealed class ApplicationSettings
     /// <summary>Roles whose holders must use multi-factor authentication.</summary>
     public IList<string> MfaRequiredRoles { get; set; } = [];
 
+    /// <summary>The page of the application that completes email verification (gets <c>?token=</c>); the host's own page when unset.</summary>
+    public string? EmailVerificationUrl { get; set; }
+
+    /// <summary>The page of the application where users choose a new password (gets <c>?token=</c>); the host's own page when unset.</summary>
+    public string? PasswordResetUrl { get; set; }
+
+    /// <summary>The page that completes a magic-link sign-in when the request names no <c>redirect_to</c>; <see cref="SiteUrl"/> when unset.</summary>
+    public string? MagicLinkUrl { get; set; }
+
+    /// <summary>The sender address of this application's mail; the mailer's default when unset.</summary>
+    public string? EmailFromAddress { get; set; }
+
+    /// <summary>The sender name of this application's mail; the application's name when unset.</summary>
+    public string? EmailFromName { get; set; }
+
+    /// <summary>Overrides of the built-in templates, by email kind (<c>verify_email</c>, <c>password_reset</c>, …).</summary>
+    public IDictionary<string, Email.EmailTemplate> EmailTemplates { get; set; } = new Dictionary<string, Email.EmailTemplate>();
+
     /// <summary>Returns a deep copy, so a cached instance is never changed by accident.</summary>
     /// <returns>The copy.</returns>
     public ApplicationSettings Clone()
@@ -56,6 +74,9 @@ public sealed class ApplicationSettings
         copy.AllowedOrigins = [.. AllowedOrigins];
         copy.RedirectUrls = [.. RedirectUrls];
         copy.MfaRequiredRoles = [.. MfaRequiredRoles];
+        copy.EmailTemplates = EmailTemplates.ToDictionary(
+            t => t.Key,
+            t => new Email.EmailTemplate { Subject = t.Value.Subject, Text = t.Value.Text, Html = t.Value.Html });
         return copy;
     }
 }

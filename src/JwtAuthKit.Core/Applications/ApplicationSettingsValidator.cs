@@ -41,6 +41,37 @@ internal static class ApplicationSettingsValidator
             errors["site_url"] = ["must be an absolute http(s) URL"];
         }
 
+        foreach (var (field, url) in new[] { ("email_verification_url", settings.EmailVerificationUrl), ("password_reset_url", settings.PasswordResetUrl), ("magic_link_url", settings.MagicLinkUrl) })
+        {
+            if (url is not null && !IsHttpUrl(url))
+            {
+                errors[field] = ["must be an absolute http(s) URL"];
+            }
+        }
+
+        if (settings.EmailFromAddress is { } from && !Users.EmailAddress.IsValid(Users.EmailAddress.Normalize(from)))
+        {
+            errors["email_from_address"] = ["must be a valid email address"];
+        }
+
+        if (settings.EmailFromName is { Length: > 100 })
+        {
+            errors["email_from_name"] = ["must be at most 100 characters"];
+        }
+
+        foreach (var (kind, template) in settings.EmailTemplates)
+        {
+            if (!Email.EmailKind.All.Contains(kind))
+            {
+                errors["email_templates"] = [$"unknown template '{kind}'; known: {string.Join(", ", Email.EmailKind.All)}"];
+            }
+            else if (string.IsNullOrWhiteSpace(template.Subject) || template.Subject.Length > 200 || string.IsNullOrWhiteSpace(template.Text)
+                || string.IsNullOrWhiteSpace(template.Html) || template.Text.Length > 50_000 || template.Html.Length > 50_000)
+            {
+                errors["email_templates"] = [$"'{kind}' needs a subject (at most 200 characters), a text and an HTML body (at most 50,000 characters each)"];
+            }
+        }
+
         return errors;
     }
 

@@ -10,6 +10,7 @@ internal sealed class PasswordChangeService(
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
+    OneTimeTokens.OneTimeTokenSender notices,
     TimeProvider time)
 {
     public async Task<Result<User>> ChangeAsync(Application application, string userId, string currentSessionId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
@@ -31,6 +32,8 @@ internal sealed class PasswordChangeService(
             return weak;
         }
 
+        // Other sessions end first: if saving the password then fails, nothing was left half done in the unsafe direction.
+        await revoker.RevokeAllAsync(application.Id, user.Id, currentSessionId, SessionRevocationReason.PasswordChanged, cancellationToken);
         user.PasswordHash = await hasher.HashAsync(newPassword!, cancellationToken);
         user.UpdatedAt = time.GetUtcNow();
         if (!await users.UpdateAsync(user, cancellationToken))
@@ -38,7 +41,7 @@ internal sealed class PasswordChangeService(
             return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
         }
 
-        await revoker.RevokeAllAsync(application.Id, user.Id, currentSessionId, SessionRevocationReason.PasswordChanged, cancellationToken);
+        await notices.SendNoticeAsync(application, user.Email, Email.EmailKind.PasswordChanged, cancellationToken);
         return user;
     }
 }

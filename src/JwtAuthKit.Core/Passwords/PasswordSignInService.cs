@@ -58,6 +58,7 @@ internal sealed partial class PasswordSignInService(
             return new JwtAuthKitError(JwtAuthKitErrors.EmailNotVerified, "Verify your email address before signing in.");
         }
 
+        var verifiedHash = user.PasswordHash;
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await hasher.HashAsync(password, cancellationToken);
@@ -67,8 +68,16 @@ internal sealed partial class PasswordSignInService(
         user.UpdatedAt = user.LastLoginAt.Value;
         if (!await users.UpdateAsync(user, cancellationToken))
         {
-            // A concurrent change won; sign-in still succeeds with the user as read.
+            // The account changed while the password was checked. If the password itself changed (or the account
+            // was disabled), the password just verified is stale: refuse, so no session outlives a password change.
             LogConcurrentUpdate(logger, user.Id);
+            var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
+            if (current is null || current.PasswordHash != verifiedHash || !current.IsActive)
+            {
+                return InvalidCredentials();
+            }
+
+            user = current;
         }
 
         return await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);

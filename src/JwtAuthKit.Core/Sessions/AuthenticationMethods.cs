@@ -6,8 +6,11 @@ public static class AuthenticationMethods
     /// <summary>Password.</summary>
     public const string Password = "pwd";
 
-    /// <summary>A one-time code or link sent by email.</summary>
+    /// <summary>A one-time code sent by email.</summary>
     public const string OneTimePassword = "otp";
+
+    /// <summary>A one-time link sent by email.</summary>
+    public const string MagicLink = "magic_link";
 
     /// <summary>A second factor.</summary>
     public const string MultiFactor = "mfa";

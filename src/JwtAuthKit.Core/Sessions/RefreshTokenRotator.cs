@@ -87,7 +87,7 @@ internal sealed partial class RefreshTokenRotator(
 
         successor = opened;
         var successorMatch = await sessions.FindRefreshTokenAsync(SecretTokens.Hash(successor), cancellationToken);
-        if (successorMatch is null || successorMatch.Session.RevokedAt is not null)
+        if (successorMatch is null || successorMatch.Session.RevokedAt is not null || successorMatch.Token.ConsumedAt is not null)
         {
             return Invalid();
         }

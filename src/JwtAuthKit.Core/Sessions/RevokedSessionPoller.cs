@@ -19,6 +19,8 @@ internal sealed partial class RevokedSessionPoller(
     // Other nodes' clocks and commit delays: re-read a little of the past every time.
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
 
+    private DateTimeOffset? _lastSuccessfulPoll;
+
     /// <summary>Loads every revocation that may still matter; run once at start, before requests are served.</summary>
     public Task LoadAllAsync(CancellationToken cancellationToken) =>
         PollAsync(RevokedSessionCache.OldestRelevant(time.GetUtcNow()), cancellationToken);
@@ -31,7 +33,9 @@ internal sealed partial class RevokedSessionPoller(
         {
             try
             {
-                await PollAsync(time.GetUtcNow() - options.Value.RevocationPollInterval - Overlap, stoppingToken);
+                // From the last poll that succeeded, so an outage of the database or a paused process loses nothing.
+                var since = (_lastSuccessfulPoll ?? RevokedSessionCache.OldestRelevant(time.GetUtcNow())) - Overlap;
+                await PollAsync(since, stoppingToken);
                 if (++polls % 1000 == 0)
                 {
                     cache.Prune();
@@ -47,10 +51,13 @@ internal sealed partial class RevokedSessionPoller(
 
     private async Task PollAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
+        var startedAt = time.GetUtcNow();
         foreach (var revoked in await store.ListRevokedSinceAsync(since, cancellationToken))
         {
             cache.Add(revoked.SessionId, revoked.RevokedAt);
         }
+
+        _lastSuccessfulPoll = startedAt;
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Reading revoked sessions failed; retrying at the next interval.")]

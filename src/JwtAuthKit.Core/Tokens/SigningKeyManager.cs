@@ -99,7 +99,21 @@ public sealed partial class SigningKeyManager : IDisposable
             return ring;
         }
 
-        return await ReloadAsync(cancellationToken);
+        if (ring is null)
+        {
+            return await ReloadAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await ReloadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The keys in memory are still good: a database outage must not stop token signing and validation.
+            LogReloadFailed(_logger, ex);
+            return ring;
+        }
     }
 
     private async Task<KeyRing> ReloadAsync(CancellationToken cancellationToken)
@@ -135,9 +149,21 @@ public sealed partial class SigningKeyManager : IDisposable
             var loaded = new Dictionary<string, LoadedSigningKey>(StringComparer.Ordinal);
             foreach (var key in stored)
             {
-                loaded[key.Id] = current?.Keys.GetValueOrDefault(key.Id) is { } known && known.Stored.RetiredAt == key.RetiredAt
-                    ? known
-                    : SigningKeyMaterial.Load(key, _protector.Unprotect(key.ProtectedKey));
+                if (current?.Keys.GetValueOrDefault(key.Id) is { } known && known.Stored.RetiredAt == key.RetiredAt)
+                {
+                    loaded[key.Id] = known;
+                    continue;
+                }
+
+                try
+                {
+                    loaded[key.Id] = SigningKeyMaterial.Load(key, _protector.Unprotect(key.ProtectedKey));
+                }
+                catch (CryptographicException ex) when (key.Id != signer.Id)
+                {
+                    // A key this node cannot decrypt (another Data Protection key ring) is left out, not fatal.
+                    LogUnreadableKey(_logger, key.Id, ex);
+                }
             }
 
             if (!loaded.TryGetValue(signer.Id, out var signing))
@@ -187,6 +213,12 @@ public sealed partial class SigningKeyManager : IDisposable
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Rotated signing keys; {KeyId} signs from now on.")]
     private static partial void LogRotated(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Reloading signing keys failed; using the keys already loaded.")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Signing key {KeyId} cannot be decrypted on this node (is the Data Protection key ring shared?); it is skipped.")]
+    private static partial void LogUnreadableKey(ILogger logger, string keyId, Exception exception);
 
     private sealed record KeyRing(IReadOnlyDictionary<string, LoadedSigningKey> Keys, LoadedSigningKey Current, IReadOnlyCollection<string> Algorithms, long LoadedAt);
 }

@@ -10,6 +10,7 @@ internal sealed class UserRegistrationService(
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionIssuer sessions,
+    OneTimeTokens.EmailVerificationService verification,
     TimeProvider time)
 {
     internal const int MaxNameLength = 200;
@@ -60,6 +61,7 @@ internal sealed class UserRegistrationService(
             Roles = [settings.DefaultRole],
             CreatedAt = now,
             UpdatedAt = now,
+            LastLoginAt = settings.RequireEmailVerification ? null : now,
         };
 
         // The unique index decides between concurrent sign-ups of one email.
@@ -68,13 +70,12 @@ internal sealed class UserRegistrationService(
             return EmailTaken();
         }
 
+        await verification.SendAsync(application, user, cancellationToken);
         if (settings.RequireEmailVerification)
         {
             return new Registration(user, null);
         }
 
-        user.LastLoginAt = now;
-        await users.UpdateAsync(user, cancellationToken);
         var tokens = await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
         return new Registration(user, tokens);
     }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using JwtAuthKit.Email;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace JwtAuthKit.AspNetCore.Pages;
+
+/// <summary>
+/// The dev mailbox: with no SMTP server configured, mail stays in the database and is read here. Answers only
+/// requests from this machine unless <c>JwtAuthKit:DevMailbox:AllowRemote</c> is true, since it shows live links.
+/// </summary>
+internal static class DevMailboxPages
+{
+    public const string Path = "/dev/mailbox";
+
+    public static void Map(IEndpointRouteBuilder endpoints, bool allowRemote)
+    {
+        var group = endpoints.MapGroup(Path);
+        group.AddEndpointFilter(async (context, next) =>
+            allowRemote || context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+                ? await next(context)
+                : Results.NotFound());
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", ShowAsync);
+        group.MapGet("/{id}/html", HtmlBodyAsync);
+    }
+
+    private static async Task<IResult> ListAsync(IEmailOutboxStore outbox, CancellationToken cancellationToken)
+    {
+        var messages = await outbox.ListAsync(null, null, 0, 200, cancellationToken);
+        var rows = string.Concat(messages.Select(m =>
+            $"<tr><td>{m.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</td><td>{HtmlPage.Encode(m.To)}</td>"
+            + $"<td><a href=\"{Path}/{HtmlPage.Encode(m.Id)}\">{HtmlPage.Encode(m.Subject)}</a></td><td>{HtmlPage.Encode(m.Kind)}</td></tr>"));
+        return HtmlPage.Render("Dev mailbox", "<h1>Dev mailbox</h1><p>No SMTP server is configured, so mail is kept here.</p>"
+            + (messages.Count == 0 ? "<p>No messages yet.</p>" : $"<table><tr><th>Time (UTC)</th><th>To</th><th>Subject</th><th>Kind</th></tr>{rows}</table>"));
+    }
+
+    private static async Task<IResult> ShowAsync(string id, IEmailOutboxStore outbox, IEmailContentProtector protector, CancellationToken cancellationToken)
+    {
+        if (await outbox.FindAsync(id, cancellationToken) is not { } message)
+        {
+            return HtmlPage.Render("Not found", "<h1>No such message</h1>", 404);
+        }
+
+        var text = message.ProtectedTextBody is null ? "(content erased after delivery)" : protector.Unprotect(message.ProtectedTextBody);
+        return HtmlPage.Render(message.Subject, $"<p><a href=\"{Path}\">← All messages</a></p><h1>{HtmlPage.Encode(message.Subject)}</h1>"
+            + $"<p>To: {HtmlPage.Encode(message.To)}<br>From: {HtmlPage.Encode(message.FromName)} {HtmlPage.Encode(message.FromAddress)}</p>"
+            + $"<iframe sandbox=\"allow-popups allow-top-navigation-by-user-activation\" src=\"{Path}/{HtmlPage.Encode(message.Id)}/html\" title=\"HTML body\"></iframe>"
+            + $"<h2>Plain text</h2><pre>{HtmlPage.Encode(text)}</pre>");
+    }
+
+    private static async Task<IResult> HtmlBodyAsync(string id, IEmailOutboxStore outbox, IEmailContentProtector protector, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await outbox.FindAsync(id, cancellationToken) is not { ProtectedHtmlBody: { } body })
+        {
+            return Results.NotFound();
+        }
+
+        // The message's own HTML runs in a sandbox with no scripts; its links open in the top window.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        return Results.Content(protector.Unprotect(body), "text/html; charset=utf-8");
+    }
+}

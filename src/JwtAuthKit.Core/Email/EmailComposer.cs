@@ -1,0 +1,31 @@
+using JwtAuthKit.Applications;
+
+namespace JwtAuthKit.Email;
+
+/// <summary>Turns a kind of email and its values into an outbox message, with the application's templates and sender.</summary>
+internal sealed class EmailComposer(IEmailContentProtector protector, TimeProvider time)
+{
+    public EmailMessage Compose(Application application, string kind, string to, IReadOnlyDictionary<string, string> values)
+    {
+        var settings = application.Settings;
+        var template = settings.EmailTemplates.TryGetValue(kind, out var custom) ? custom : DefaultEmailTemplates.For(kind);
+        var all = new Dictionary<string, string>(values) { ["app_name"] = application.Name, ["email"] = to };
+        var now = time.GetUtcNow();
+        var subject = EmailTemplateRenderer.Render(template.Subject, all, html: false).ReplaceLineEndings(" ");
+        return new EmailMessage
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            ApplicationId = application.Id,
+            Kind = kind,
+            To = to,
+            Subject = subject.Length > 250 ? subject[..250] : subject,
+            ProtectedTextBody = protector.Protect(EmailTemplateRenderer.Render(template.Text, all, html: false)),
+            ProtectedHtmlBody = protector.Protect(EmailTemplateRenderer.Render(template.Html, all, html: true)),
+            FromAddress = settings.EmailFromAddress,
+            FromName = settings.EmailFromName ?? application.Name,
+            Status = EmailStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,75 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Passwords;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>Sign-in by a six-digit code sent by email: 10 minutes, 5 tries.</summary>
+internal sealed class EmailOtpService(
+    IUserStore users,
+    IOneTimeTokenStore tokens,
+    IPasswordHasher hasher,
+    DummyPasswordHash dummy,
+    OneTimeTokenSender sender,
+    PasswordlessSignIn signIn,
+    IOptions<JwtAuthKitOptions> options,
+    TimeProvider time)
+{
+    public async Task<Result<bool>> RequestAsync(Application application, string? email, CancellationToken cancellationToken)
+    {
+        if (!application.Settings.EmailOtpEnabled)
+        {
+            return Disabled();
+        }
+
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return EmailVerificationService.InvalidEmail();
+        }
+
+        var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
+        if ((user is null && application.Settings.SignupEnabled) || user is { IsActive: true })
+        {
+            await sender.SendCodeAsync(application, normalized, user?.Id, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<Result<AuthResult>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)
+    {
+        if (!application.Settings.EmailOtpEnabled)
+        {
+            return Disabled();
+        }
+
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit) || normalized.Length > EmailAddress.MaxLength)
+        {
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        var now = time.GetUtcNow();
+        var record = await tokens.FindActiveCodeAsync(application.Id, normalized, OneTimeTokenPurpose.EmailOtp, now, cancellationToken);
+        if (record?.CodeHash is null)
+        {
+            await dummy.SpendVerificationAsync(code, cancellationToken); // Same work whether or not a code exists.
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        if (await hasher.VerifyAsync(record.CodeHash, code, cancellationToken) == PasswordVerificationResult.Failed)
+        {
+            await tokens.RecordFailedAttemptAsync(record.Id, options.Value.OneTimeTokens.EmailOtpMaxAttempts, now, cancellationToken);
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        return await tokens.TryConsumeAsync(record.Id, now, cancellationToken)
+            ? await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, client, cancellationToken)
+            : OneTimeTokenRedeemer.Invalid();
+    }
+
+    private static JwtAuthKitError Disabled() => new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by emailed code.");
+}

@@ -1,0 +1,79 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>Sends email verification links and verifies addresses with them.</summary>
+internal sealed class EmailVerificationService(
+    IUserStore users,
+    ApplicationResolver applications,
+    OneTimeTokenSender sender,
+    OneTimeTokenRedeemer redeemer,
+    EmailLinks links,
+    IOptions<JwtAuthKitOptions> options,
+    TimeProvider time)
+{
+    public Task SendAsync(Application application, User user, CancellationToken cancellationToken) =>
+        user.EmailVerified
+            ? Task.CompletedTask
+            : sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
+                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null, cancellationToken);
+
+    /// <summary>Sends a new link when the address has an unverified account; answers the same either way.</summary>
+    public async Task<Result<bool>> ResendAsync(Application application, string? email, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return InvalidEmail();
+        }
+
+        if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true, EmailVerified: false } user)
+        {
+            await SendAsync(application, user, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<Result<User>> VerifyAsync(Application? application, string? token, CancellationToken cancellationToken)
+    {
+        var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.VerifyEmail, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var consumed = await redeemer.ConsumeAsync(found.Value, cancellationToken);
+        if (!consumed.Succeeded)
+        {
+            return consumed.Error;
+        }
+
+        var record = consumed.Value;
+        var user = record.UserId is null ? null : await users.FindByIdAsync(record.ApplicationId, record.UserId, cancellationToken);
+
+        // The link proves the address it was sent to; if the account's address changed since, it proves nothing.
+        if (user is null || user.Email != record.Email || await applications.FindByIdAsync(record.ApplicationId, cancellationToken) is null)
+        {
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        if (!user.EmailVerified)
+        {
+            user.EmailVerified = true;
+            user.UpdatedAt = time.GetUtcNow();
+            if (!await users.UpdateAsync(user, cancellationToken))
+            {
+                return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+            }
+        }
+
+        return user;
+    }
+
+    internal static JwtAuthKitError InvalidEmail() => new(JwtAuthKitErrors.InvalidEmail, "The email address is not valid.",
+        new Dictionary<string, string[]> { ["email"] = ["must be a valid email address"] });
+}

@@ -1,0 +1,47 @@
+using JwtAuthKit.Email;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>Persists one-time tokens together with the email that carries them. Each method persists on its own.</summary>
+public interface IOneTimeTokenStore
+{
+    /// <summary>
+    /// Stores a token and queues its email in one transaction (the transactional outbox): either both exist or
+    /// neither. Earlier unused tokens of the same address and purpose are ended in the same transaction.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="message">The email carrying it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task CreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Finds a link token by the hash of its value.</summary>
+    /// <param name="secretHash">The hex SHA-256 of the token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token, or <see langword="null"/>.</returns>
+    Task<OneTimeToken?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken);
+
+    /// <summary>Finds the newest unused, unexpired code sent to an address for a purpose.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="email">The normalized address.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token, or <see langword="null"/>.</returns>
+    Task<OneTimeToken?> FindActiveCodeAsync(string applicationId, string email, string purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Marks a token used if it is still unused and unexpired — a conditional update, so it is used once.</summary>
+    /// <param name="id">The token id.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> for the one caller that consumed it.</returns>
+    Task<bool> TryConsumeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Counts a wrong code against a token, ending it at <paramref name="maxAttempts"/>.</summary>
+    /// <param name="id">The token id.</param>
+    /// <param name="maxAttempts">The number of wrong codes that ends it.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task RecordFailedAttemptAsync(string id, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>Sign-in by a link sent by email.</summary>
+internal sealed class MagicLinkService(
+    IUserStore users,
+    ApplicationResolver applications,
+    OneTimeTokenSender sender,
+    OneTimeTokenRedeemer redeemer,
+    PasswordlessSignIn signIn,
+    EmailLinks links,
+    IOptions<JwtAuthKitOptions> options)
+{
+    public async Task<Result<bool>> RequestAsync(Application application, string? email, string? redirectTo, CancellationToken cancellationToken)
+    {
+        var settings = application.Settings;
+        if (!settings.MagicLinkEnabled)
+        {
+            return Disabled();
+        }
+
+        // Only the application's own redirect URLs, compared exactly: no open redirect (OWASP ASVS 5.1.5).
+        if (redirectTo is not null && !settings.RedirectUrls.Contains(redirectTo, StringComparer.Ordinal))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.InvalidRedirect, "redirect_to is not one of the application's redirect URLs.");
+        }
+
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return EmailVerificationService.InvalidEmail();
+        }
+
+        var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
+        if ((user is null && settings.SignupEnabled) || user is { IsActive: true })
+        {
+            await sender.SendLinkAsync(application, normalized, user?.Id, OneTimeTokenPurpose.MagicLink, EmailKind.MagicLink,
+                options.Value.OneTimeTokens.MagicLinkLifetime, links.MagicLink(settings, redirectTo), redirectTo, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<Result<AuthResult>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.MagicLink, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        if (await applications.FindByIdAsync(found.Value.ApplicationId, cancellationToken) is not { } owner)
+        {
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        if (!owner.Settings.MagicLinkEnabled)
+        {
+            return Disabled();
+        }
+
+        var consumed = await redeemer.ConsumeAsync(found.Value, cancellationToken);
+        return consumed.Succeeded
+            ? await signIn.SignInAsync(owner, consumed.Value.Email, AuthenticationMethods.MagicLink, client, cancellationToken)
+            : consumed.Error;
+    }
+
+    private static JwtAuthKitError Disabled() => new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by email link.");
+}

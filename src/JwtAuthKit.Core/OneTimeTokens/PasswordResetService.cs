@@ -1,0 +1,85 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Email;
+using JwtAuthKit.Passwords;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>Forgot-password links and the reset that ends every session (OWASP ASVS 2.5).</summary>
+internal sealed class PasswordResetService(
+    IUserStore users,
+    ApplicationResolver applications,
+    IPasswordHasher hasher,
+    PasswordPolicy policy,
+    SessionRevoker revoker,
+    OneTimeTokenSender sender,
+    OneTimeTokenRedeemer redeemer,
+    EmailLinks links,
+    IOptions<JwtAuthKitOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Sends a reset link when the address has an active account; answers the same either way.</summary>
+    public async Task<Result<bool>> ForgotAsync(Application application, string? email, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return EmailVerificationService.InvalidEmail();
+        }
+
+        if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true } user)
+        {
+            await SendAsync(application, user, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends a reset link to a user (also used by administrators).</summary>
+    public Task SendAsync(Application application, User user, CancellationToken cancellationToken) =>
+        sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset,
+            options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), null, cancellationToken);
+
+    public async Task<Result<User>> ResetAsync(Application? application, string? token, string? newPassword, CancellationToken cancellationToken)
+    {
+        var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var record = found.Value;
+        var owner = await applications.FindByIdAsync(record.ApplicationId, cancellationToken);
+        var user = record.UserId is null ? null : await users.FindByIdAsync(record.ApplicationId, record.UserId, cancellationToken);
+        if (owner is null || user is null || user.Email != record.Email || !user.IsActive)
+        {
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        // The password is checked before the link is spent, so a weak choice can be corrected with the same link.
+        if (policy.Check(newPassword, owner.Settings, user.Email, "new_password") is { } weak)
+        {
+            return weak;
+        }
+
+        var consumed = await redeemer.ConsumeAsync(record, cancellationToken);
+        if (!consumed.Succeeded)
+        {
+            return consumed.Error;
+        }
+
+        user.PasswordHash = await hasher.HashAsync(newPassword!, cancellationToken);
+        user.EmailVerified = true; // The reset link proved the address.
+        user.UpdatedAt = time.GetUtcNow();
+        if (!await users.UpdateAsync(user, cancellationToken))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; ask for a new link.");
+        }
+
+        await revoker.RevokeAllAsync(owner.Id, user.Id, null, SessionRevocationReason.PasswordChanged, cancellationToken);
+        await sender.SendNoticeAsync(owner, user.Email, EmailKind.PasswordChanged, cancellationToken);
+        return user;
+    }
+}

@@ -1,0 +1,55 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
+
+namespace JwtAuthKit.OneTimeTokens;
+
+/// <summary>
+/// Finishes a sign-in by emailed link or code: the address is proven, so the account is marked verified, or
+/// created verified when the application allows sign-up.
+/// </summary>
+internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer sessions, TimeProvider time)
+{
+    public async Task<Result<AuthResult>> SignInAsync(Application application, string email, string method, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var user = await users.FindByEmailAsync(application.Id, email, cancellationToken);
+        if (user is null)
+        {
+            if (!application.Settings.SignupEnabled)
+            {
+                return OneTimeTokenRedeemer.Invalid();
+            }
+
+            user = new User
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                ApplicationId = application.Id,
+                Email = email,
+                EmailVerified = true,
+                Roles = [application.Settings.DefaultRole],
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            if (!await users.CreateAsync(user, cancellationToken))
+            {
+                user = await users.FindByEmailAsync(application.Id, email, cancellationToken);
+                if (user is null)
+                {
+                    return OneTimeTokenRedeemer.Invalid();
+                }
+            }
+        }
+
+        if (!user.IsActive)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
+        }
+
+        user.EmailVerified = true;
+        user.LastLoginAt = now;
+        user.UpdatedAt = now;
+        await users.UpdateAsync(user, cancellationToken);
+        return await sessions.StartAsync(application, user, [method], client, cancellationToken);
+    }
+}

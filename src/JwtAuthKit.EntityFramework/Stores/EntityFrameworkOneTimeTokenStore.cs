@@ -1,0 +1,60 @@
+using JwtAuthKit.Email;
+using JwtAuthKit.OneTimeTokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtAuthKit.EntityFramework.Stores;
+
+internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(IDbContextFactory<TContext> factory) : IOneTimeTokenStore
+    where TContext : DbContext
+{
+    public async Task CreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Only the newest link or code of a purpose works.
+        await db.Set<OneTimeToken>()
+            .Where(t => t.ApplicationId == token.ApplicationId && t.Email == token.Email && t.Purpose == token.Purpose && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, token.CreatedAt), cancellationToken);
+        db.Add(token);
+        db.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<OneTimeToken?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OneTimeToken>().AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == secretHash, cancellationToken);
+    }
+
+    public async Task<OneTimeToken?> FindActiveCodeAsync(string applicationId, string email, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OneTimeToken>().AsNoTracking()
+            .Where(t => t.ApplicationId == applicationId && t.Email == email && t.Purpose == purpose && t.ConsumedAt == null && t.ExpiresAt > now && t.CodeHash != null)
+            .OrderByDescending(t => t.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<bool> TryConsumeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OneTimeToken>()
+            .Where(t => t.Id == id && t.ConsumedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task RecordFailedAttemptAsync(string id, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<OneTimeToken>()
+            .Where(t => t.Id == id && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedAttempts, t => t.FailedAttempts + 1), cancellationToken);
+        await db.Set<OneTimeToken>()
+            .Where(t => t.Id == id && t.ConsumedAt == null && t.FailedAttempts >= maxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
