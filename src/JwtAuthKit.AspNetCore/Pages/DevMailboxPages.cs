@@ -27,12 +27,12 @@ internal static class DevMailboxPages
         group.MapGet("/{id}/html", HtmlBodyAsync);
     }
 
-    private static async Task<IResult> ListAsync(IEmailOutboxStore outbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IEmailOutboxStore outbox, IEmailContentProtector protector, CancellationToken cancellationToken)
     {
         var messages = await outbox.ListAsync(null, null, 0, 200, cancellationToken);
         var rows = string.Concat(messages.Select(m =>
             $"<tr><td>{m.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</td><td>{HtmlPage.Encode(m.To)}</td>"
-            + $"<td><a href=\"{Path}/{HtmlPage.Encode(m.Id)}\">{HtmlPage.Encode(m.Subject)}</a></td><td>{HtmlPage.Encode(m.Kind)}</td></tr>"));
+            + $"<td><a href=\"{Path}/{HtmlPage.Encode(m.Id)}\">{HtmlPage.Encode(protector.Unprotect(m.ProtectedSubject))}</a></td><td>{HtmlPage.Encode(m.Kind)}</td></tr>"));
         return HtmlPage.Render("Dev mailbox", "<h1>Dev mailbox</h1><p>No SMTP server is configured, so mail is kept here.</p>"
             + (messages.Count == 0 ? "<p>No messages yet.</p>" : $"<table><tr><th>Time (UTC)</th><th>To</th><th>Subject</th><th>Kind</th></tr>{rows}</table>"));
     }
@@ -44,8 +44,9 @@ internal static class DevMailboxPages
             return HtmlPage.Render("Not found", "<h1>No such message</h1>", 404);
         }
 
+        var subject = protector.Unprotect(message.ProtectedSubject);
         var text = message.ProtectedTextBody is null ? "(content erased after delivery)" : protector.Unprotect(message.ProtectedTextBody);
-        return HtmlPage.Render(message.Subject, $"<p><a href=\"{Path}\">← All messages</a></p><h1>{HtmlPage.Encode(message.Subject)}</h1>"
+        return HtmlPage.Render(subject, $"<p><a href=\"{Path}\">← All messages</a></p><h1>{HtmlPage.Encode(subject)}</h1>"
             + $"<p>To: {HtmlPage.Encode(message.To)}<br>From: {HtmlPage.Encode(message.FromName)} {HtmlPage.Encode(message.FromAddress)}</p>"
             + $"<iframe sandbox=\"allow-popups allow-top-navigation-by-user-activation\" src=\"{Path}/{HtmlPage.Encode(message.Id)}/html\" title=\"HTML body\"></iframe>"
             + $"<h2>Plain text</h2><pre>{HtmlPage.Encode(text)}</pre>");

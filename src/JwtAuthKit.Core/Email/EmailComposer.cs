@@ -18,7 +18,7 @@ internal sealed class EmailComposer(IEmailContentProtector protector, TimeProvid
             ApplicationId = application.Id,
             Kind = kind,
             To = to,
-            Subject = subject.Length > 250 ? subject[..250] : subject,
+            ProtectedSubject = protector.Protect(subject.Length > 250 ? subject[..250] : subject),
             ProtectedTextBody = protector.Protect(EmailTemplateRenderer.Render(template.Text, all, html: false)),
             ProtectedHtmlBody = protector.Protect(EmailTemplateRenderer.Render(template.Html, all, html: true)),
             FromAddress = settings.EmailFromAddress,

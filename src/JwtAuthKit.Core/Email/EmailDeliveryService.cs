@@ -72,7 +72,7 @@ internal sealed partial class EmailDeliveryService(
                 throw new InvalidOperationException("The message content was erased before delivery.");
             }
 
-            var email = new OutgoingEmail(message.Id, message.To, message.Subject, protector.Unprotect(message.ProtectedTextBody),
+            var email = new OutgoingEmail(message.Id, message.To, protector.Unprotect(message.ProtectedSubject), protector.Unprotect(message.ProtectedTextBody),
                 protector.Unprotect(message.ProtectedHtmlBody), message.FromAddress, message.FromName);
             await sender.SendAsync(email, cancellationToken);
             message.Status = EmailStatus.Sent;

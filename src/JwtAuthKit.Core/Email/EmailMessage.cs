@@ -18,8 +18,8 @@ public sealed class EmailMessage
     /// <summary>The recipient address.</summary>
     public required string To { get; init; }
 
-    /// <summary>The subject line.</summary>
-    public required string Subject { get; init; }
+    /// <summary>The subject line, encrypted: templates may put a code or link in it.</summary>
+    public required string ProtectedSubject { get; init; }
 
     /// <summary>The plain-text body, encrypted; <see langword="null"/> once erased after delivery.</summary>
     public string? ProtectedTextBody { get; set; }

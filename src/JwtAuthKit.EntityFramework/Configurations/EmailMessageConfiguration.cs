@@ -15,7 +15,7 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.Property(m => m.ApplicationId).HasMaxLength(36).IsRequired();
         builder.Property(m => m.Kind).HasMaxLength(32).IsRequired();
         builder.Property(m => m.To).HasMaxLength(254).IsRequired();
-        builder.Property(m => m.Subject).HasMaxLength(250).IsRequired();
+        builder.Property(m => m.ProtectedSubject).HasMaxLength(2000).IsRequired();
         builder.Property(m => m.FromAddress).HasMaxLength(254);
         builder.Property(m => m.FromName).HasMaxLength(100);
         builder.Property(m => m.LockId).HasMaxLength(36);

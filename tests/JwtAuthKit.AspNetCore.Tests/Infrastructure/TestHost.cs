@@ -49,7 +49,8 @@ public sealed class TestHost : IAsyncDisposable
         MutableTimeProvider? time = null,
         Dictionary<string, string?>? configuration = null,
         Action<WebApplication>? mapMore = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<JwtAuthKitBuilder>? kit = null)
     {
         databasePath ??= NewDatabasePath();
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
@@ -61,14 +62,16 @@ public sealed class TestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
         services?.Invoke(builder.Services);
-        builder.Services.AddJwtAuthKit(builder.Configuration.GetSection("JwtAuthKit"), o =>
+        var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection("JwtAuthKit"), o =>
         {
             o.Issuer = Issuer;
             o.PasswordHashing.MemorySizeKiB = 1024;
             o.PasswordHashing.Iterations = 1;
             o.RateLimits.PermitLimit = 10_000;
+            o.Email.PollInterval = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(o);
         }).UseSqlite($"Data Source={databasePath}");
+        kit?.Invoke(jwtAuthKit);
 
         var app = builder.Build();
         app.MapJwtAuthKitEndpoints();

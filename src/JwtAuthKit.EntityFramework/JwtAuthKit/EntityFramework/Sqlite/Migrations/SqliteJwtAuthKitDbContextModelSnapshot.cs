@@ -148,6 +148,11 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.Property<string>("ProtectedHtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedSubject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedTextBody")
                         .HasColumnType("TEXT");
 
@@ -156,11 +161,6 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .IsRequired()

@@ -18,7 +18,7 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    ProtectedSubject = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     ProtectedTextBody = table.Column<string>(type: "TEXT", nullable: true),
                     ProtectedHtmlBody = table.Column<string>(type: "TEXT", nullable: true),
                     FromAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteJwtAuthKitDbContext))]
-    [Migration("20261124205002_EmailOutboxAndOneTimeTokens")]
+    [Migration("20261124205911_EmailOutboxAndOneTimeTokens")]
     partial class EmailOutboxAndOneTimeTokens
     {
         /// <inheritdoc />
@@ -151,6 +151,11 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.Property<string>("ProtectedHtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedSubject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedTextBody")
                         .HasColumnType("TEXT");
 
@@ -159,11 +164,6 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .IsRequired()
