@@ -10,26 +10,26 @@ internal static class DefaultEmailTemplates
             "Confirm your email address",
             "Please confirm that {{email}} is your email address for {{app_name}}.",
             "Confirm email",
-            "This link expires in {{expires_in_minutes}} minutes. If you did not sign up, you can ignore this email."),
+            "This link expires in {{expires_in}}. If you did not sign up, you can ignore this email."),
         EmailKind.PasswordReset => Make(
             "Reset your {{app_name}} password",
             "Reset your password",
             "Someone asked to reset the password of the {{app_name}} account for {{email}}.",
             "Choose a new password",
-            "This link expires in {{expires_in_minutes}} minutes and works once. If it was not you, ignore this email: your password stays the same."),
+            "This link expires in {{expires_in}} and works once. If it was not you, ignore this email: your password stays the same."),
         EmailKind.MagicLink => Make(
             "Your sign-in link for {{app_name}}",
             "Sign in to {{app_name}}",
             "Use the button below to sign in as {{email}}.",
             "Sign in",
-            "This link expires in {{expires_in_minutes}} minutes and works once. If you did not ask for it, ignore this email."),
+            "This link expires in {{expires_in}} and works once. If you did not ask for it, ignore this email."),
         EmailKind.EmailOtp => new EmailTemplate
         {
             Subject = "{{code}} is your {{app_name}} sign-in code",
-            Text = "Your {{app_name}} sign-in code is {{code}}.\n\nIt expires in {{expires_in_minutes}} minutes. If you did not ask for it, ignore this email.\n",
+            Text = "Your {{app_name}} sign-in code is {{code}}.\n\nIt expires in {{expires_in}}. If you did not ask for it, ignore this email.\n",
             Html = Layout("Your sign-in code", "<p style=\"margin:0 0 16px\">Enter this code to sign in to {{app_name}}:</p>"
                 + "<p style=\"font-size:32px;letter-spacing:8px;font-weight:bold;margin:0 0 16px\">{{code}}</p>"
-                + "<p style=\"color:#666;font-size:13px;margin:0\">It expires in {{expires_in_minutes}} minutes. If you did not ask for it, ignore this email.</p>"),
+                + "<p style=\"color:#666;font-size:13px;margin:0\">It expires in {{expires_in}}. If you did not ask for it, ignore this email.</p>"),
         },
         EmailKind.PasswordChanged => new EmailTemplate
         {

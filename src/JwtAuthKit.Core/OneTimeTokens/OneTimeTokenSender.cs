@@ -35,6 +35,7 @@ internal sealed class OneTimeTokenSender(
         {
             ["link"] = AppendToken(linkBase, secret),
             ["expires_in_minutes"] = Minutes(lifetime),
+            ["expires_in"] = Duration(lifetime),
         });
         await tokens.CreateWithMessageAsync(token, message, cancellationToken);
         signal.Notify();
@@ -58,6 +59,7 @@ internal sealed class OneTimeTokenSender(
         {
             ["code"] = code,
             ["expires_in_minutes"] = Minutes(lifetime),
+            ["expires_in"] = Duration(lifetime),
         });
         await tokens.CreateWithMessageAsync(token, message, cancellationToken);
         signal.Notify();
@@ -91,6 +93,11 @@ internal sealed class OneTimeTokenSender(
         CreatedAt = now,
         ExpiresAt = now + lifetime,
     };
+
+    /// <summary>A lifetime as a person says it: "24 hours", "1 hour", "15 minutes".</summary>
+    internal static string Duration(TimeSpan lifetime) => lifetime.TotalHours >= 1 && lifetime.TotalHours == Math.Floor(lifetime.TotalHours)
+        ? (lifetime.TotalHours == 1 ? "1 hour" : string.Create(CultureInfo.InvariantCulture, $"{lifetime.TotalHours:0} hours"))
+        : (Math.Round(lifetime.TotalMinutes) == 1 ? "1 minute" : Minutes(lifetime) + " minutes");
 
     private static string Minutes(TimeSpan lifetime) => ((int)Math.Round(lifetime.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
 }
