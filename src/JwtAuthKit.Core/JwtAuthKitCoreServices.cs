@@ -57,6 +57,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<PasswordlessSignIn>();
         services.TryAddSingleton<MagicLinkService>();
         services.TryAddSingleton<EmailOtpService>();
+        services.TryAddSingleton<Audit.AuditLog>();
 
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());

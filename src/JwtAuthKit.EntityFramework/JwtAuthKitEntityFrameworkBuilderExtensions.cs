@@ -57,6 +57,8 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, EntityFrameworkSigningKeyStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Singleton<IEmailOutboxStore, EntityFrameworkEmailOutboxStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Roles.IRoleStore, EntityFrameworkRoleStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Audit.IAuditStore, EntityFrameworkAuditStore<TContext>>());
         return builder;
     }
 }

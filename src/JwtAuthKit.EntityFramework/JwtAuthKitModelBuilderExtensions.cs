@@ -21,6 +21,8 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
         modelBuilder.ApplyConfiguration(new EmailMessageConfiguration());
         modelBuilder.ApplyConfiguration(new OneTimeTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new RoleConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
         return modelBuilder;
     }
 

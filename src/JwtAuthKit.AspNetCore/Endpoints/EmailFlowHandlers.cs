@@ -14,16 +14,16 @@ internal static class EmailFlowHandlers
         Accepted(await resets.ForgotAsync(app.Application, body.Value.Email, cancellationToken));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetPasswordAsync(
-        OptionalApplication app, JsonBody<ResetPasswordRequest> body, PasswordResetService resets, CancellationToken cancellationToken)
+        OptionalApplication app, JsonBody<ResetPasswordRequest> body, PasswordResetService resets, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await resets.ResetAsync(app.Application, body.Value.Token, body.Value.NewPassword, cancellationToken);
+        var result = await resets.ResetAsync(app.Application, body.Value.Token, body.Value.NewPassword, SignInHandlers.Client(http), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> VerifyEmailAsync(
-        OptionalApplication app, JsonBody<TokenRequest> body, EmailVerificationService verification, CancellationToken cancellationToken)
+        OptionalApplication app, JsonBody<TokenRequest> body, EmailVerificationService verification, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await verification.VerifyAsync(app.Application, body.Value.Token, cancellationToken);
+        var result = await verification.VerifyAsync(app.Application, body.Value.Token, SignInHandlers.Client(http), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
     }
 

@@ -27,9 +27,9 @@ internal static class ProfileHandlers
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        CurrentUser current, JsonBody<ChangePasswordRequest> body, PasswordChangeService passwords, CancellationToken cancellationToken)
+        CurrentUser current, JsonBody<ChangePasswordRequest> body, PasswordChangeService passwords, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await passwords.ChangeAsync(current.Application, current.UserId, current.SessionId, body.Value.CurrentPassword, body.Value.NewPassword, cancellationToken);
+        var result = await passwords.ChangeAsync(current.Application, current.UserId, current.SessionId, body.Value.CurrentPassword, body.Value.NewPassword, SignInHandlers.Client(http), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

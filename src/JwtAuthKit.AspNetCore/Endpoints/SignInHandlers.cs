@@ -49,7 +49,7 @@ internal static class SignInHandlers
             expected = resolved.Value;
         }
 
-        var result = await rotator.RefreshAsync(expected, body.Value.RefreshToken, cancellationToken);
+        var result = await rotator.RefreshAsync(expected, body.Value.RefreshToken, Client(http), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(AuthResponse.From(result.Value)) : result.Error.ToProblem();
     }
 
@@ -59,7 +59,7 @@ internal static class SignInHandlers
         var all = body.Value.AllSessions == true;
         if (!string.IsNullOrEmpty(body.Value.RefreshToken))
         {
-            await sessions.LogoutByRefreshTokenAsync(null, body.Value.RefreshToken, all, cancellationToken);
+            await sessions.LogoutByRefreshTokenAsync(null, body.Value.RefreshToken, all, Client(http), cancellationToken);
             return TypedResults.NoContent();
         }
 
@@ -68,7 +68,7 @@ internal static class SignInHandlers
             && authentication.Principal.FindFirst(AccessTokenClaims.Subject)?.Value is { } userId
             && authentication.Principal.FindFirst(AccessTokenClaims.SessionId)?.Value is { } sessionId)
         {
-            await sessions.LogoutAsync(application.Id, userId, sessionId, all, cancellationToken);
+            await sessions.LogoutAsync(application.Id, userId, sessionId, all, Client(http), cancellationToken);
             return TypedResults.NoContent();
         }
 

@@ -28,7 +28,7 @@ internal static class FallbackPages
     private static async Task<IResult> VerifyAsync(HttpContext http, EmailVerificationService verification)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var result = await verification.VerifyAsync(null, form["token"], http.RequestAborted);
+        var result = await verification.VerifyAsync(null, form["token"], Endpoints.SignInHandlers.Client(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Email confirmed", $"<h1 class=\"ok\">Email confirmed</h1><p>{HtmlPage.Encode(result.Value.Email)} is verified. You can close this page.</p>")
             : Failed("This link is invalid, used or expired. Ask for a new one.");
@@ -42,7 +42,7 @@ internal static class FallbackPages
     private static async Task<IResult> ResetAsync(HttpContext http, PasswordResetService resets)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var result = await resets.ResetAsync(null, form["token"], form["new_password"], http.RequestAborted);
+        var result = await resets.ResetAsync(null, form["token"], form["new_password"], Endpoints.SignInHandlers.Client(http), http.RequestAborted);
         if (result.Succeeded)
         {
             return HtmlPage.Render("Password changed", "<h1 class=\"ok\">Password changed</h1><p>Sign in with your new password. Every other session was signed out.</p>");

@@ -12,6 +12,7 @@ internal sealed class EmailVerificationService(
     OneTimeTokenSender sender,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
+    Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time)
 {
@@ -38,7 +39,7 @@ internal sealed class EmailVerificationService(
         return true;
     }
 
-    public async Task<Result<User>> VerifyAsync(Application? application, string? token, CancellationToken cancellationToken)
+    public async Task<Result<User>> VerifyAsync(Application? application, string? token, Sessions.ClientInfo client, CancellationToken cancellationToken)
     {
         var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.VerifyEmail, cancellationToken);
         if (!found.Succeeded)
@@ -69,6 +70,8 @@ internal sealed class EmailVerificationService(
             {
                 return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
             }
+
+            await audit.RecordAsync(user.ApplicationId, Audit.AuditEventTypes.EmailVerified, user.Id, null, client, null, cancellationToken);
         }
 
         return user;

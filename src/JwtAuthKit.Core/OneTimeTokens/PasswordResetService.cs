@@ -17,6 +17,7 @@ internal sealed class PasswordResetService(
     OneTimeTokenSender sender,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
+    Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time)
 {
@@ -42,7 +43,7 @@ internal sealed class PasswordResetService(
         sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset,
             options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), null, cancellationToken);
 
-    public async Task<Result<User>> ResetAsync(Application? application, string? token, string? newPassword, CancellationToken cancellationToken)
+    public async Task<Result<User>> ResetAsync(Application? application, string? token, string? newPassword, ClientInfo client, CancellationToken cancellationToken)
     {
         var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.PasswordReset, cancellationToken);
         if (!found.Succeeded)
@@ -79,6 +80,7 @@ internal sealed class PasswordResetService(
         }
 
         await revoker.RevokeAllAsync(owner.Id, user.Id, null, SessionRevocationReason.PasswordChanged, cancellationToken);
+        await audit.RecordAsync(owner.Id, Audit.AuditEventTypes.PasswordReset, user.Id, null, client, null, cancellationToken);
         await sender.SendNoticeAsync(owner, user.Email, EmailKind.PasswordChanged, cancellationToken);
         return user;
     }

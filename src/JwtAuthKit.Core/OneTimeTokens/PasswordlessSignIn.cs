@@ -8,7 +8,7 @@ namespace JwtAuthKit.OneTimeTokens;
 /// Finishes a sign-in by emailed link or code: the address is proven, so the account is marked verified, or
 /// created verified when the application allows sign-up.
 /// </summary>
-internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer sessions, TimeProvider time)
+internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer sessions, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<Result<AuthResult>> SignInAsync(Application application, string email, string method, ClientInfo client, CancellationToken cancellationToken)
     {
@@ -39,6 +39,10 @@ internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer session
                     return OneTimeTokenRedeemer.Invalid();
                 }
             }
+            else
+            {
+                await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = method }, cancellationToken);
+            }
         }
 
         if (!user.IsActive)
@@ -50,6 +54,8 @@ internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer session
         user.LastLoginAt = now;
         user.UpdatedAt = now;
         await users.UpdateAsync(user, cancellationToken);
-        return await sessions.StartAsync(application, user, [method], client, cancellationToken);
+        var result = await sessions.StartAsync(application, user, [method], client, cancellationToken);
+        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignIn, user.Id, null, client, new Dictionary<string, string> { ["method"] = method }, cancellationToken);
+        return result;
     }
 }

@@ -47,6 +47,9 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         return current ? PasswordVerificationResult.Success : PasswordVerificationResult.SuccessRehashNeeded;
     }
 
+    /// <summary>Hashing slots free right now (for tests and diagnostics).</summary>
+    internal int AvailableSlots => _slots.CurrentCount;
+
     public void Dispose() => _slots.Dispose();
 
     /// <summary>Raw Argon2id (RFC 9106), exposed for the RFC test vector.</summary>

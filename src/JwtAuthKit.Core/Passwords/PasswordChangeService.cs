@@ -11,9 +11,10 @@ internal sealed class PasswordChangeService(
     PasswordPolicy policy,
     SessionRevoker revoker,
     OneTimeTokens.OneTimeTokenSender notices,
+    Audit.AuditLog audit,
     TimeProvider time)
 {
-    public async Task<Result<User>> ChangeAsync(Application application, string userId, string currentSessionId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    public async Task<Result<User>> ChangeAsync(Application application, string userId, string currentSessionId, string? currentPassword, string? newPassword, ClientInfo client, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(application.Id, userId, cancellationToken);
         if (user is null || !user.IsActive)
@@ -41,6 +42,7 @@ internal sealed class PasswordChangeService(
             return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
         }
 
+        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.PasswordChanged, user.Id, null, client, null, cancellationToken);
         await notices.SendNoticeAsync(application, user.Email, Email.EmailKind.PasswordChanged, cancellationToken);
         return user;
     }

@@ -14,6 +14,7 @@ internal sealed partial class PasswordSignInService(
     IPasswordHasher hasher,
     DummyPasswordHash dummy,
     SessionIssuer sessions,
+    Audit.AuditLog audit,
     TimeProvider time,
     ILogger<PasswordSignInService> logger)
 {
@@ -38,6 +39,7 @@ internal sealed partial class PasswordSignInService(
         {
             await dummy.SpendVerificationAsync(password, cancellationToken);
             LogFailed(logger, application.Id, "unknown account");
+            await Failed(application, null, "unknown_account", client, cancellationToken);
             return InvalidCredentials();
         }
 
@@ -45,16 +47,19 @@ internal sealed partial class PasswordSignInService(
         if (verification == PasswordVerificationResult.Failed)
         {
             LogFailed(logger, application.Id, "wrong password");
+            await Failed(application, user.Id, "wrong_password", client, cancellationToken);
             return InvalidCredentials();
         }
 
         if (!user.IsActive)
         {
+            await Failed(application, user.Id, "account_disabled", client, cancellationToken);
             return new JwtAuthKitError(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
         }
 
         if (application.Settings.RequireEmailVerification && !user.EmailVerified)
         {
+            await Failed(application, user.Id, "email_not_verified", client, cancellationToken);
             return new JwtAuthKitError(JwtAuthKitErrors.EmailNotVerified, "Verify your email address before signing in.");
         }
 
@@ -80,8 +85,14 @@ internal sealed partial class PasswordSignInService(
             user = current;
         }
 
-        return await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
+        var result = await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
+        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignIn, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
+        return result;
     }
+
+    private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>
+        audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignInFailed, userId, userId is null ? Audit.AuditLog.System : null, client,
+            new Dictionary<string, string> { ["method"] = "password", ["reason"] = reason }, cancellationToken);
 
     private static JwtAuthKitError InvalidCredentials() => new(JwtAuthKitErrors.InvalidCredentials, "The email or password is incorrect.");
 

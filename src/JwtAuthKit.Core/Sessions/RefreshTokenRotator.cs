@@ -17,13 +17,14 @@ internal sealed partial class RefreshTokenRotator(
     ApplicationResolver applications,
     AccessTokenIssuer accessTokens,
     SessionRevoker revoker,
+    Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time,
     ILogger<RefreshTokenRotator> logger)
 {
     private const int MaxTokenLength = 256;
 
-    public async Task<Result<AuthResult>> RefreshAsync(Application? expectedApplication, string? refreshToken, CancellationToken cancellationToken)
+    public async Task<Result<AuthResult>> RefreshAsync(Application? expectedApplication, string? refreshToken, ClientInfo client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > MaxTokenLength)
         {
@@ -82,6 +83,8 @@ internal sealed partial class RefreshTokenRotator(
         {
             await revoker.RevokeOneAsync(session.ApplicationId, session.UserId, session.Id, SessionRevocationReason.RefreshTokenReuse, cancellationToken);
             LogReuse(logger, session.Id);
+            await audit.RecordAsync(session.ApplicationId, Audit.AuditEventTypes.RefreshTokenReused, session.UserId, null, client,
+                new Dictionary<string, string> { ["session_id"] = session.Id }, cancellationToken);
             return new JwtAuthKitError(JwtAuthKitErrors.RefreshTokenReused, "This refresh token was already used; the session has been ended.");
         }
 

@@ -23,6 +23,22 @@ public interface IUserStore
     /// <returns><see langword="false"/> when the application already has a user with that email.</returns>
     Task<bool> CreateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>Searches an application's users by email or name (case-insensitive substring), newest first.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="query">The text to look for, or <see langword="null"/> for everyone.</param>
+    /// <param name="skip">How many to skip.</param>
+    /// <param name="take">How many to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page of users and how many match in all.</returns>
+    Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(string applicationId, string? query, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a user with their sessions and tokens.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when there was no such user.</returns>
+    Task<bool> DeleteAsync(string applicationId, string userId, CancellationToken cancellationToken);
+
     /// <summary>Saves a user if nobody changed it since it was read, and gives it a new concurrency stamp.</summary>
     /// <param name="user">The user, as read and then changed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -11,6 +11,7 @@ internal sealed class UserRegistrationService(
     PasswordPolicy policy,
     SessionIssuer sessions,
     OneTimeTokens.EmailVerificationService verification,
+    Audit.AuditLog audit,
     TimeProvider time)
 {
     internal const int MaxNameLength = 200;
@@ -70,6 +71,7 @@ internal sealed class UserRegistrationService(
             return EmailTaken();
         }
 
+        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
         await verification.SendAsync(application, user, cancellationToken);
         if (settings.RequireEmailVerification)
         {

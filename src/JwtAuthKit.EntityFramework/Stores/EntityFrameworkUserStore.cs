@@ -33,6 +33,30 @@ internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TCont
         }
     }
 
+    public async Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(string applicationId, string? query, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var users = db.Set<User>().AsNoTracking().Where(u => u.ApplicationId == applicationId);
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            // Emails are stored lower-case; names are compared lower-cased. LIKE wildcards in the query are literal.
+            var pattern = "%" + query.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(); no .NET culture is involved.
+            users = users.Where(u => EF.Functions.Like(u.Email, pattern, "\\") || (u.Name != null && EF.Functions.Like(u.Name.ToLower(), pattern, "\\")));
+#pragma warning restore CA1304, CA1311
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<bool> DeleteAsync(string applicationId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<User>().Where(u => u.Id == userId && u.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
     public async Task<bool> UpdateAsync(User user, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

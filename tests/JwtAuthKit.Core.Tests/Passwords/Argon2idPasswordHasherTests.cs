@@ -100,19 +100,24 @@ public sealed class Argon2idPasswordHasherTests
     [Fact]
     public async Task Concurrent_hashing_is_bounded_by_MaxConcurrentHashes()
     {
-        var options = TestOptions.Fast(4096, 2);
+        // One slot and a slow hash (128 MiB, 4 passes) hold the slot long enough to observe.
+        var options = TestOptions.Fast(131_072, 4);
         options.MaxConcurrentHashes = 1;
         using var hasher = new Argon2idPasswordHasher(TestOptions.With(options));
-        using var cancelled = new CancellationTokenSource();
 
-        // With the only slot taken, a waiting call can still be cancelled: it never started hashing.
         var first = hasher.HashAsync("first password here", CancellationToken.None);
-        var second = hasher.HashAsync("second password here", cancelled.Token);
-        cancelled.Cancel();
+        for (var i = 0; i < 200 && hasher.AvailableSlots != 0; i++)
+        {
+            await Task.Delay(5);
+        }
 
-        var completed = await Task.WhenAny(second.ContinueWith(_ => { }, TaskScheduler.Default), Task.Delay(5000));
-        second.IsCanceled.Should().BeTrue("the second call waited for the single hashing slot");
+        hasher.AvailableSlots.Should().Be(0, "the running hash holds the only slot");
+        var second = hasher.HashAsync("second password here", CancellationToken.None);
+        var third = hasher.HashAsync("third password here", CancellationToken.None);
+        hasher.AvailableSlots.Should().Be(0, "later calls queue instead of hashing at once");
+
+        (await Task.WhenAll(second, third)).Should().OnlyContain(h => h.StartsWith("$argon2id$", StringComparison.Ordinal));
         (await first).Should().StartWith("$argon2id$");
-        completed.Should().NotBeNull();
+        hasher.AvailableSlots.Should().Be(1);
     }
 }

@@ -101,6 +101,59 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.ToTable("jak_applications", (string)null);
                 });
 
+            modelBuilder.Entity("JwtAuthKit.Audit.AuditEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.HasIndex("ApplicationId", "Type", "CreatedAt");
+
+                    b.HasIndex("ApplicationId", "UserId", "CreatedAt");
+
+                    b.ToTable("jak_audit_events", (string)null);
+                });
+
             modelBuilder.Entity("JwtAuthKit.Email.EmailMessage", b =>
                 {
                     b.Property<string>("Id")
@@ -236,6 +289,45 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "Email", "Purpose", "ConsumedAt");
 
                     b.ToTable("jak_one_time_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Roles.Role", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("jak_roles", (string)null);
                 });
 
             modelBuilder.Entity("JwtAuthKit.Sessions.RefreshToken", b =>
@@ -437,6 +529,15 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JwtAuthKit.Audit.AuditEvent", b =>
+                {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JwtAuthKit.Email.EmailMessage", b =>
                 {
                     b.HasOne("JwtAuthKit.Applications.Application", null)
@@ -447,6 +548,15 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("JwtAuthKit.OneTimeTokens.OneTimeToken", b =>
+                {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Roles.Role", b =>
                 {
                     b.HasOne("JwtAuthKit.Applications.Application", null)
                         .WithMany()

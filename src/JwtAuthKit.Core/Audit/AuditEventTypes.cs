@@ -1,0 +1,59 @@
+namespace JwtAuthKit.Audit;
+
+/// <summary>The event types JwtAuthKit records.</summary>
+public static class AuditEventTypes
+{
+    /// <summary>A user signed up.</summary>
+    public const string SignUp = "user.signed_up";
+
+    /// <summary>A user signed in (data: method).</summary>
+    public const string SignIn = "user.signed_in";
+
+    /// <summary>A sign-in failed (data: reason).</summary>
+    public const string SignInFailed = "user.sign_in_failed";
+
+    /// <summary>A user signed out.</summary>
+    public const string SignOut = "user.signed_out";
+
+    /// <summary>A rotated refresh token was replayed and its session revoked.</summary>
+    public const string RefreshTokenReused = "session.refresh_token_reused";
+
+    /// <summary>A user changed their password.</summary>
+    public const string PasswordChanged = "user.password_changed";
+
+    /// <summary>A password was reset by emailed link.</summary>
+    public const string PasswordReset = "user.password_reset";
+
+    /// <summary>An address was verified.</summary>
+    public const string EmailVerified = "user.email_verified";
+
+    /// <summary>An administrator created a user.</summary>
+    public const string UserCreated = "admin.user_created";
+
+    /// <summary>An administrator changed a user (data: fields).</summary>
+    public const string UserUpdated = "admin.user_updated";
+
+    /// <summary>An administrator deleted a user.</summary>
+    public const string UserDeleted = "admin.user_deleted";
+
+    /// <summary>A user's roles changed (data: roles).</summary>
+    public const string RolesChanged = "admin.user_roles_changed";
+
+    /// <summary>An administrator ended a user's sessions.</summary>
+    public const string SessionsRevoked = "admin.user_sessions_revoked";
+
+    /// <summary>An administrator sent a user a reset link.</summary>
+    public const string PasswordResetSent = "admin.password_reset_sent";
+
+    /// <summary>A role was created, changed or deleted (data: role, change).</summary>
+    public const string RoleChanged = "admin.role_changed";
+
+    /// <summary>Settings changed (data: fields).</summary>
+    public const string SettingsChanged = "admin.settings_changed";
+
+    /// <summary>An API key was created (data: kind, prefix).</summary>
+    public const string KeyCreated = "key.created";
+
+    /// <summary>An API key was revoked (data: prefix).</summary>
+    public const string KeyRevoked = "key.revoked";
+}

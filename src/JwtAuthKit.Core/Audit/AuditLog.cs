@@ -1,0 +1,40 @@
+using JwtAuthKit.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace JwtAuthKit.Audit;
+
+/// <summary>
+/// Records audit events. A failure to record is logged and does not fail the user's request: the request's own
+/// change has already been made.
+/// </summary>
+internal sealed partial class AuditLog(IAuditStore store, TimeProvider time, ILogger<AuditLog> logger)
+{
+    public const string System = "system";
+
+    public async Task RecordAsync(string applicationId, string type, string? userId, string? actor, ClientInfo client, IDictionary<string, string>? data, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await store.AddAsync(new AuditEvent
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                ApplicationId = applicationId,
+                Type = type,
+                UserId = userId,
+                Actor = actor ?? (userId is null ? System : "user:" + userId),
+                IpAddress = client.IpAddress,
+                UserAgent = client.UserAgent is { Length: > 512 } agent ? agent[..512] : client.UserAgent,
+                Data = data ?? new Dictionary<string, string>(),
+                CreatedAt = now,
+            }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRecordFailed(logger, type, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "Recording audit event {Type} failed.")]
+    private static partial void LogRecordFailed(ILogger logger, string type, Exception exception);
+}
