@@ -58,10 +58,16 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<MagicLinkService>();
         services.TryAddSingleton<EmailOtpService>();
         services.TryAddSingleton<Audit.AuditLog>();
+        services.TryAddSingleton<Audit.AuditRetentionService>();
+        services.TryAddSingleton<Roles.PermissionResolver>();
+        services.TryAddSingleton<Administration.UserAdministrationService>();
+        services.TryAddSingleton<Administration.RoleAdministrationService>();
+        services.TryAddSingleton<Administration.SettingsAdministrationService>();
 
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Audit.AuditRetentionService>(sp => sp.GetRequiredService<Audit.AuditRetentionService>()));
     }
 }

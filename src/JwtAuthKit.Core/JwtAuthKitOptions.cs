@@ -59,6 +59,12 @@ public sealed class JwtAuthKitOptions
     /// <summary>Outbox delivery and mail-bombing limits.</summary>
     public EmailOptions Email { get; set; } = new();
 
+    /// <summary>
+    /// How long audit events are kept; older ones are deleted hourly. <see cref="TimeSpan.Zero"/> keeps them forever.
+    /// <value>The default value is 365 days.</value>
+    /// </summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>Request rate limits of the sign-in endpoints.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -39,6 +39,11 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:ApplicationCacheDuration must be between 0 and 5 seconds.");
         }
 
+        if (options.AuditRetention < TimeSpan.Zero || (options.AuditRetention > TimeSpan.Zero && options.AuditRetention < TimeSpan.FromDays(1)))
+        {
+            failures.Add("JwtAuthKit:AuditRetention must be 0 (keep forever) or at least 1 day.");
+        }
+
         var hashing = options.PasswordHashing;
         if (hashing.MemorySizeKiB < 8 * hashing.Parallelism || hashing.Iterations < 1 || hashing.Parallelism < 1 || hashing.MaxConcurrentHashes < 1)
         {

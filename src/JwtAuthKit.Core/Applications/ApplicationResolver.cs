@@ -14,6 +14,9 @@ internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtA
 
     private readonly TimeSpan _ttl = options.Value.ApplicationCacheDuration;
 
+    // Bumped by Invalidate: every entry cached under an older generation is never read again.
+    private long _generation;
+
     /// <summary>
     /// Resolves the application of an end-user request from its <c>X-Api-Key</c> header. Only publishable keys
     /// are accepted here: a secret key belongs on servers, and taking it here would invite shipping it to browsers.
@@ -60,9 +63,16 @@ internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtA
             return (await store.ListAsync(ct)).SingleOrDefault();
         }, cancellationToken);
 
-    private async Task<T?> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets every cached lookup on this node, after an application or key changed here. Other nodes see the
+    /// change when their entries expire (<see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>).
+    /// </summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private async Task<T?> GetOrLoadAsync<T>(string name, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
         where T : class
     {
+        var key = Interlocked.Read(ref _generation).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name;
         if (cache.TryGetValue(key, out T? cached))
         {
             return cached;

@@ -15,6 +15,9 @@ public static class SessionRevocationReason
     /// <summary>The user ended it from another session.</summary>
     public const string EndedByUser = "ended_by_user";
 
+    /// <summary>An administrator ended the user's sessions.</summary>
+    public const string EndedByAdministrator = "ended_by_administrator";
+
     /// <summary>The account was disabled or deleted.</summary>
     public const string AccountDisabled = "account_disabled";
 }

@@ -44,4 +44,11 @@ public interface IUserStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="false"/> when the stored user changed in the meantime.</returns>
     Task<bool> UpdateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>Removes a role name from every user of an application that holds it (when the role is deleted).</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="role">The role name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many users changed.</returns>
+    Task<int> RemoveRoleAsync(string applicationId, string role, CancellationToken cancellationToken);
 }

@@ -76,4 +76,38 @@ internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TCont
             return false;
         }
     }
+
+    public async Task<int> RemoveRoleAsync(string applicationId, string role, CancellationToken cancellationToken)
+    {
+        // Roles are a JSON array column; role names hold no quote or wildcard, so the quoted name finds candidates.
+        var pattern = "%\"" + role + "\"%";
+        var changed = 0;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var holders = await db.Set<User>()
+                .FromSql($"SELECT * FROM \"jak_users\" WHERE \"ApplicationId\" = {applicationId} AND \"Roles\" LIKE {pattern}")
+                .AsNoTracking().ToListAsync(cancellationToken);
+            var conflicts = 0;
+            foreach (var user in holders.Where(u => u.Roles.Contains(role)))
+            {
+                user.Roles = [.. user.Roles.Where(r => r != role)];
+                if (await UpdateAsync(user, cancellationToken))
+                {
+                    changed++;
+                }
+                else
+                {
+                    conflicts++;
+                }
+            }
+
+            if (conflicts == 0)
+            {
+                break;
+            }
+        }
+
+        return changed;
+    }
 }

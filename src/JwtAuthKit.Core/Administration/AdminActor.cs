@@ -1,0 +1,18 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Roles;
+using JwtAuthKit.Sessions;
+
+namespace JwtAuthKit.Administration;
+
+/// <summary>Who calls the admin API: a secret key (every permission) or a user whose roles grant permissions.</summary>
+/// <param name="Application">The application the caller administers; nothing outside it is reachable.</param>
+/// <param name="Actor">For the audit log: <c>key:&lt;prefix&gt;</c> or <c>user:&lt;id&gt;</c>.</param>
+/// <param name="Permissions">The permissions held; <c>*</c> stands for all.</param>
+/// <param name="Client">Where the request came from.</param>
+public sealed record AdminActor(Application Application, string Actor, IReadOnlySet<string> Permissions, ClientInfo Client)
+{
+    /// <summary>Whether the caller holds a permission.</summary>
+    /// <param name="permission">The permission, such as <c>users:read</c>.</param>
+    /// <returns><see langword="true"/> when held.</returns>
+    public bool Can(string permission) => Permissions.Contains(BuiltInRoles.AllPermissions) || Permissions.Contains(permission);
+}
