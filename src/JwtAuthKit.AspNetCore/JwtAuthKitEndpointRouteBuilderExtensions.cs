@@ -15,6 +15,7 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
         var options = new JwtAuthKitEndpointOptions();
         configure?.Invoke(options);
         endpoints.MapJwtAuthKitAuth(options.AuthPrefix);
+        endpoints.MapJwtAuthKitAdmin(options.AdminPrefix);
         endpoints.MapJwtAuthKitDiscovery();
         endpoints.MapJwtAuthKitFallbackPages();
         return endpoints;
@@ -51,6 +52,16 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <returns>The route group, for further conventions.</returns>
     public static RouteGroupBuilder MapJwtAuthKitAuth(this IEndpointRouteBuilder endpoints, string prefix = "/api/auth") =>
         AuthEndpoints.Map(endpoints, prefix);
+
+    /// <summary>
+    /// Maps an application's administration API (users, roles, settings, audit events), authorized by the
+    /// application's secret key or by a user token whose roles grant the permission each route names.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="prefix">The route prefix. <value>The default value is <c>/api/admin</c>.</value></param>
+    /// <returns>The route group, for further conventions.</returns>
+    public static RouteGroupBuilder MapJwtAuthKitAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/api/admin") =>
+        AdminEndpoints.Map(endpoints, prefix);
 
     /// <summary>Maps <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>.</summary>
     /// <param name="endpoints">The application's routes.</param>

@@ -1,8 +1,10 @@
 using JwtAuthKit.AspNetCore;
 using JwtAuthKit.AspNetCore.Authentication;
+using JwtAuthKit.AspNetCore.Authorization;
 using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Tokens;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,11 +52,16 @@ public static class JwtAuthKitServiceCollectionExtensions
         {
             services.AddSingleton<JwtAuthKitMarker>();
             services.AddAuthentication()
-                .AddScheme<JwtAuthKitAuthenticationOptions, JwtAuthKitAuthenticationHandler>(JwtAuthKitDefaults.AuthenticationScheme, null);
+                .AddScheme<JwtAuthKitAuthenticationOptions, JwtAuthKitAuthenticationHandler>(JwtAuthKitDefaults.AuthenticationScheme, null)
+                .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(JwtAuthKitDefaults.ApiKeyAuthenticationScheme, null);
             services.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme ??= JwtAuthKitDefaults.AuthenticationScheme);
             services.AddAuthorizationBuilder().AddPolicy(JwtAuthKitPolicies.SignedIn, policy => policy
                 .AddAuthenticationSchemes(JwtAuthKitDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
+
+            // Permission policies are built on demand from their names; the provider falls back to the default one.
+            services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PermissionAuthorizationHandler>());
         }
 
         return new JwtAuthKitBuilder(services);

@@ -29,6 +29,21 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
     public static Application? GetApplication(HttpContext context) =>
         context.Items.TryGetValue(ApplicationKey, out var value) ? value as Application : null;
 
+    internal static void SetApplication(HttpContext context, Application application) => context.Items[ApplicationKey] = application;
+
+    /// <summary>Whether the request presents an API key as its bearer credential (the API-key scheme's business).</summary>
+    internal static bool PresentsApiKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var credential = header.AsSpan("Bearer ".Length).TrimStart();
+        return credential.StartsWith(ApiKeyPrefixes.Secret, StringComparison.Ordinal) || credential.StartsWith(ApiKeyPrefixes.Publishable, StringComparison.Ordinal);
+    }
+
     public static string? GetFailureCode(HttpContext context) =>
         context.Items.TryGetValue(FailureKey, out var value) ? value as string : null;
 
@@ -40,11 +55,12 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        if (token.StartsWith("sk_", StringComparison.Ordinal))
+        if (PresentsApiKey(Request))
         {
-            return AuthenticateResult.NoResult(); // A secret API key, not a user token.
+            return AuthenticateResult.NoResult(); // An API key, not a user token: the API-key scheme's business.
         }
+
+        var token = header["Bearer ".Length..].Trim();
 
         var result = await validator.ValidateAsync(token, Scheme.Name, Context.RequestAborted);
         if (!result.IsValid)
@@ -58,6 +74,10 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(result.Identity), Scheme.Name));
     }
 
+    internal static void SetFailureCode(HttpContext context, string code) => context.Items[FailureKey] = code;
+
+    // This scheme writes every challenge and forbidden answer, also for the API-key scheme (whose own are silent),
+    // so a policy naming both schemes writes one problem body.
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var code = Context.Items.TryGetValue(FailureKey, out var value) && value is string failure ? failure : JwtAuthKitErrors.Unauthorized;
@@ -65,14 +85,22 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
 
         // RFC 6750 §3: tell the client how to authenticate, and that a presented token was refused.
         Response.Headers[HeaderNames.WWWAuthenticate] = Context.Items.ContainsKey(FailureKey) ? "Bearer error=\"invalid_token\"" : "Bearer";
-        var message = code == JwtAuthKitErrors.SessionRevoked ? "The session has ended; sign in again." : "A valid access token is required.";
+        var message = code switch
+        {
+            JwtAuthKitErrors.SessionRevoked => "The session has ended; sign in again.",
+            JwtAuthKitErrors.InvalidApiKey => "The API key is unknown, revoked or malformed.",
+            _ => "A valid access token is required.",
+        };
         await ProblemResults.WriteAsync(Context, new JwtAuthKitError(code, message));
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await ProblemResults.WriteAsync(Context, new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "You may not do this."));
+        var message = Context.User.HasClaim(Authorization.JwtAuthKitClaimTypes.ApiKeyKind, "publishable")
+            ? "A publishable key cannot administer; use a secret key on your server."
+            : "You may not do this.";
+        await ProblemResults.WriteAsync(Context, new JwtAuthKitError(JwtAuthKitErrors.Forbidden, message));
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Access token refused: {Reason}.")]

@@ -5,4 +5,7 @@ public sealed class JwtAuthKitEndpointOptions
 {
     /// <summary>The end-user API. <value>The default value is <c>/api/auth</c>.</value></summary>
     public string AuthPrefix { get; set; } = "/api/auth";
+
+    /// <summary>An application's administration API. <value>The default value is <c>/api/admin</c>.</value></summary>
+    public string AdminPrefix { get; set; } = "/api/admin";
 }

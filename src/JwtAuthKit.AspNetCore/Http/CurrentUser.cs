@@ -25,14 +25,26 @@ internal sealed class CurrentUser : IRequestBinding
 
     public JwtAuthKitError? BindingError { get; }
 
-    public static ValueTask<CurrentUser> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static async ValueTask<CurrentUser> BindAsync(HttpContext context, ParameterInfo parameter)
     {
-        _ = parameter;
         var application = JwtAuthKitAuthenticationHandler.GetApplication(context);
         var userId = context.User.FindFirst(AccessTokenClaims.Subject)?.Value;
         var sessionId = context.User.FindFirst(AccessTokenClaims.SessionId)?.Value;
-        return ValueTask.FromResult(application is null || userId is null || sessionId is null
-            ? new CurrentUser(null, "", "", new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in first."))
-            : new CurrentUser(application, userId, sessionId, null));
+        if (application is null || userId is null || sessionId is null)
+        {
+            return new CurrentUser(null, "", "", new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in first."));
+        }
+
+        // A client that names its application must present that application's token: a token of another one is
+        // refused rather than quietly served as the other application.
+        var named = await OptionalApplication.BindAsync(context, parameter);
+        if (named.BindingError is { } keyError)
+        {
+            return new CurrentUser(null, "", "", keyError);
+        }
+
+        return named.Application is { } expected && expected.Id != application.Id
+            ? new CurrentUser(null, "", "", new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "The access token belongs to another application."))
+            : new CurrentUser(application, userId, sessionId, null);
     }
 }

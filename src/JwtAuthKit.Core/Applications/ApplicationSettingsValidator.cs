@@ -59,9 +59,18 @@ internal static class ApplicationSettingsValidator
             errors["email_from_name"] = ["must be at most 100 characters"];
         }
 
-        foreach (var (kind, template) in settings.EmailTemplates)
+        if (settings.MfaRequiredRoles is null || settings.MfaRequiredRoles.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > 64))
         {
-            if (!Email.EmailKind.All.Contains(kind))
+            errors["mfa_required_roles"] = ["must be a list of role names"];
+        }
+
+        foreach (var (kind, template) in settings.EmailTemplates ?? new Dictionary<string, Email.EmailTemplate>())
+        {
+            if (template is null)
+            {
+                errors["email_templates"] = [$"'{kind}' must be an object with subject, text and html"];
+            }
+            else if (!Email.EmailKind.All.Contains(kind))
             {
                 errors["email_templates"] = [$"unknown template '{kind}'; known: {string.Join(", ", Email.EmailKind.All)}"];
             }
@@ -75,8 +84,14 @@ internal static class ApplicationSettingsValidator
         return errors;
     }
 
-    private static void CheckUrls(Dictionary<string, string[]> errors, string field, IList<string> values, bool originOnly)
+    private static void CheckUrls(Dictionary<string, string[]> errors, string field, IList<string>? values, bool originOnly)
     {
+        if (values is null || values.Count > 100)
+        {
+            errors[field] = ["must be a list of at most 100 entries"];
+            return;
+        }
+
         var bad = values.Where(v => !IsHttpUrl(v) || (originOnly && new Uri(v).AbsolutePath != "/")).ToArray();
         if (bad.Length > 0)
         {
@@ -84,6 +99,6 @@ internal static class ApplicationSettingsValidator
         }
     }
 
-    private static bool IsHttpUrl(string value) =>
+    private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

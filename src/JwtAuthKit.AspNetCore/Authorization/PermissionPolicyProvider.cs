@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace JwtAuthKit.AspNetCore.Authorization;
+
+/// <summary>
+/// Builds the policies behind <c>RequirePermission(...)</c> on demand from their names, so no permission needs
+/// registering in advance; every other policy name goes to the default provider.
+/// </summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> _built = new(StringComparer.Ordinal);
+
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (await base.GetPolicyAsync(policyName) is { } registered)
+        {
+            return registered;
+        }
+
+        return PermissionPolicyNames.TryParse(policyName, out var permission, out var allowApiKeys)
+            ? _built.GetOrAdd(policyName, _ => Build(permission, allowApiKeys))
+            : null;
+    }
+
+    private static AuthorizationPolicy Build(string permission, bool allowApiKeys)
+    {
+        var builder = new AuthorizationPolicyBuilder(JwtAuthKitDefaults.AuthenticationScheme);
+        if (allowApiKeys)
+        {
+            builder.AddAuthenticationSchemes(JwtAuthKitDefaults.ApiKeyAuthenticationScheme);
+        }
+
+        return builder.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)).Build();
+    }
+}
