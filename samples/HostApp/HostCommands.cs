@@ -2,10 +2,22 @@ using JwtAuthKit.Tokens;
 
 namespace JwtAuthKit.HostApp;
 
-/// <summary>Commands of the host that run and exit instead of serving: <c>migrate</c>, <c>keys rotate</c>.</summary>
+/// <summary>
+/// Commands of the host that run and exit instead of serving: <c>migrate</c>, <c>keys rotate</c>,
+/// <c>apps create --name …</c>, <c>operators create --email … [--password …]</c>.
+/// </summary>
 internal static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "keys";
+    private const string Usage = """
+        Unknown command. Commands:
+          migrate                                      apply database migrations
+          keys rotate                                  create a new signing key
+          apps create --name <name>                    create an application and print its keys (shown once)
+          operators create --email <email> [--password <password>]
+                                                       create a dashboard operator (password read from stdin when left out)
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "keys" or "apps" or "operators";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -22,9 +34,69 @@ internal static class HostCommands
                 Console.WriteLine($"Signing keys rotated; new key id {keyId}. Earlier keys stay published until their tokens expire.");
                 return 0;
 
+            case ["apps", "create", ..]:
+                return await CreateApplicationAsync(app, Option(args, "--name"));
+
+            case ["operators", "create", ..]:
+                return await CreateOperatorAsync(app, Option(args, "--email"), Option(args, "--password"));
+
             default:
-                await Console.Error.WriteLineAsync("Unknown command. Commands: migrate, keys rotate.");
+                await Console.Error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    private static async Task<int> CreateApplicationAsync(WebApplication app, string? name)
+    {
+        if (name is null)
+        {
+            await Console.Error.WriteLineAsync("Usage: apps create --name <name>");
+            return 2;
+        }
+
+        await JwtAuthKitDatabase.MigrateAsync(app.Services, CancellationToken.None);
+        var result = await app.Services.GetRequiredService<JwtAuthKit.Platform.PlatformCommands>().CreateApplicationAsync(name, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"Not created: {result.Error!.Message} {string.Join("; ", result.Error.FieldErrors?.Select(e => $"{e.Key} {string.Join(", ", e.Value)}") ?? [])}");
+            return 1;
+        }
+
+        var created = result.Value;
+        Console.WriteLine($"Created application {created.Application.Name}.");
+        Console.WriteLine($"id:              {created.Application.Id}");
+        Console.WriteLine($"client_id:       {created.Application.ClientId}");
+        Console.WriteLine($"publishable_key: {created.PublishableKey}");
+        Console.WriteLine($"secret_key:      {created.SecretKey}");
+        Console.WriteLine("Keep the secret key on your servers; it is stored only as a hash and will not be shown again.");
+        return 0;
+    }
+
+    private static async Task<int> CreateOperatorAsync(WebApplication app, string? email, string? password)
+    {
+        if (email is null)
+        {
+            await Console.Error.WriteLineAsync("Usage: operators create --email <email> [--password <password>]");
+            return 2;
+        }
+
+        // A password on the command line lands in shell history and process lists; stdin avoids both.
+        password ??= Console.In.ReadLine();
+        await JwtAuthKitDatabase.MigrateAsync(app.Services, CancellationToken.None);
+        var result = await app.Services.GetRequiredService<JwtAuthKit.Platform.PlatformCommands>().CreateOperatorAsync(email, password ?? "", CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"Not created: {result.Error!.Code}: {result.Error.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"Created operator {result.Value.Email}. Sign in with POST /api/platform/login.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -6,7 +6,7 @@ namespace JwtAuthKit.AspNetCore;
 /// <summary>Maps JwtAuthKit's HTTP API. Each group can be mapped alone, so an embedder can leave any out.</summary>
 public static class JwtAuthKitEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps every JwtAuthKit endpoint group: the end-user API, JWKS and discovery.</summary>
+    /// <summary>Maps every JwtAuthKit endpoint group: the end-user, admin and platform APIs, JWKS and discovery.</summary>
     /// <param name="endpoints">The application's routes.</param>
     /// <param name="configure">Changes the prefixes.</param>
     /// <returns>The routes.</returns>
@@ -16,6 +16,7 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
         configure?.Invoke(options);
         endpoints.MapJwtAuthKitAuth(options.AuthPrefix);
         endpoints.MapJwtAuthKitAdmin(options.AdminPrefix);
+        endpoints.MapJwtAuthKitPlatform(options.PlatformPrefix);
         endpoints.MapJwtAuthKitDiscovery();
         endpoints.MapJwtAuthKitFallbackPages();
         return endpoints;
@@ -62,6 +63,16 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <returns>The route group, for further conventions.</returns>
     public static RouteGroupBuilder MapJwtAuthKitAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/api/admin") =>
         AdminEndpoints.Map(endpoints, prefix);
+
+    /// <summary>
+    /// Maps the operators' API: sign-in of operator accounts, client applications and their API keys. Operators
+    /// are created with the host's <c>operators create</c> command.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="prefix">The route prefix. <value>The default value is <c>/api/platform</c>.</value></param>
+    /// <returns>The route group, for further conventions.</returns>
+    public static RouteGroupBuilder MapJwtAuthKitPlatform(this IEndpointRouteBuilder endpoints, string prefix = "/api/platform") =>
+        PlatformEndpoints.Map(endpoints, prefix);
 
     /// <summary>Maps <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>.</summary>
     /// <param name="endpoints">The application's routes.</param>

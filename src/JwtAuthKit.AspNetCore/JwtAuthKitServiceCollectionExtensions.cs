@@ -57,7 +57,12 @@ public static class JwtAuthKitServiceCollectionExtensions
             services.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme ??= JwtAuthKitDefaults.AuthenticationScheme);
             services.AddAuthorizationBuilder().AddPolicy(JwtAuthKitPolicies.SignedIn, policy => policy
                 .AddAuthenticationSchemes(JwtAuthKitDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+                .AddPolicy(JwtAuthKitPolicies.PlatformOperator, policy => policy
+                .AddAuthenticationSchemes(JwtAuthKitDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim("aud", JwtAuthKit.Applications.PlatformApplication.ClientId)
+                .RequireRole(JwtAuthKit.Roles.BuiltInRoles.Admin));
 
             // Permission policies are built on demand from their names; the provider falls back to the default one.
             services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());

@@ -63,6 +63,9 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<Administration.UserAdministrationService>();
         services.TryAddSingleton<Administration.RoleAdministrationService>();
         services.TryAddSingleton<Administration.SettingsAdministrationService>();
+        services.TryAddSingleton<Platform.ApplicationAdministrationService>();
+        services.TryAddSingleton<Platform.OperatorAccounts>();
+        services.TryAddSingleton(sp => new Platform.PlatformCommands(sp.GetRequiredService<Platform.ApplicationAdministrationService>(), sp.GetRequiredService<Platform.OperatorAccounts>()));
 
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());

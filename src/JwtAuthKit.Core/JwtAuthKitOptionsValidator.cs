@@ -81,6 +81,10 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
 
         var duplicates = options.Applications.GroupBy(a => a.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
         failures.AddRange(duplicates.Select(d => $"JwtAuthKit:Applications declares the name '{d}' more than once."));
+        if (options.Applications.Any(a => a.ClientId == PlatformApplication.ClientId || a.Name == PlatformApplication.Name))
+        {
+            failures.Add($"JwtAuthKit:Applications may not use the reserved client id '{PlatformApplication.ClientId}' or name '{PlatformApplication.Name}'.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -39,6 +39,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         JwtAuthKitAuthenticationHandler.SetApplication(Context, resolved.Application);
+        await resolver.RecordUseAsync(resolved.Key, Context.RequestAborted);
         var claims = new List<Claim>
         {
             new(JwtAuthKitClaimTypes.ApiKey, resolved.Key.Prefix),

@@ -8,4 +8,7 @@ public sealed class JwtAuthKitEndpointOptions
 
     /// <summary>An application's administration API. <value>The default value is <c>/api/admin</c>.</value></summary>
     public string AdminPrefix { get; set; } = "/api/admin";
+
+    /// <summary>The operators' API. <value>The default value is <c>/api/platform</c>.</value></summary>
+    public string PlatformPrefix { get; set; } = "/api/platform";
 }

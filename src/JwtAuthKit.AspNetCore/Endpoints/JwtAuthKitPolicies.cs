@@ -5,4 +5,7 @@ public static class JwtAuthKitPolicies
 {
     /// <summary>A user signed in with a JwtAuthKit access token.</summary>
     public const string SignedIn = "JwtAuthKit.SignedIn";
+
+    /// <summary>An operator of the deployment: a user of the operators' application holding its <c>admin</c> role.</summary>
+    public const string PlatformOperator = "JwtAuthKit.PlatformOperator";
 }

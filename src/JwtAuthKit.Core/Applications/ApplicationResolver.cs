@@ -7,8 +7,13 @@ namespace JwtAuthKit.Applications;
 /// Finds the application a request belongs to, from its API key or a token's audience. Lookups are cached for
 /// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>, so a revoked key stops working within that time.
 /// </summary>
-internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtAuthKitOptions> options) : IDisposable
+internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtAuthKitOptions> options, TimeProvider time) : IDisposable
 {
+    /// <summary>How stale a key's recorded last use may be before it is written again.</summary>
+    internal static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _touched = new(StringComparer.Ordinal);
+
     // A cache of its own with a size limit: a flood of random keys (each a cached miss) cannot grow memory without bound.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
@@ -37,7 +42,34 @@ internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtA
         }
 
         var resolved = await FindKeyAsync(apiKey, cancellationToken);
-        return resolved is { Key.Kind: ApiKeyKind.Publishable } ? resolved.Application : InvalidKey();
+        if (resolved is not { Key.Kind: ApiKeyKind.Publishable })
+        {
+            return InvalidKey();
+        }
+
+        await RecordUseAsync(resolved.Key, cancellationToken);
+        return resolved.Application;
+    }
+
+    /// <summary>
+    /// Records a key's use as its last-used time, at most once a minute per key and node: one small conditional
+    /// write, not one per request.
+    /// </summary>
+    public async Task RecordUseAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_touched.TryGetValue(key.Id, out var last) && now - last < LastUsedResolution)
+        {
+            return;
+        }
+
+        _touched[key.Id] = now;
+        if (_touched.Count > 100_000)
+        {
+            _touched.Clear();
+        }
+
+        await store.TouchKeyAsync(key.Id, now, now - LastUsedResolution, cancellationToken);
     }
 
     /// <summary>Finds an active key with its application, by the key's value.</summary>

@@ -38,13 +38,13 @@ internal sealed class EntityFrameworkApplicationStore<TContext>(IDbContextFactor
     public async Task<IReadOnlyList<Application>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Application>().AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return await db.Set<Application>().AsNoTracking().Where(a => a.ClientId != PlatformApplication.ClientId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<int> CountAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Application>().OrderBy(a => a.Id).Take(max).CountAsync(cancellationToken);
+        return await db.Set<Application>().Where(a => a.ClientId != PlatformApplication.ClientId).OrderBy(a => a.Id).Take(max).CountAsync(cancellationToken);
     }
 
     public async Task<bool> CreateAsync(Application application, IReadOnlyCollection<ApiKey> keys, CancellationToken cancellationToken)
@@ -83,5 +83,33 @@ internal sealed class EntityFrameworkApplicationStore<TContext>(IDbContextFactor
         {
             return false;
         }
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ApiKey>().AsNoTracking().Where(k => k.ApplicationId == applicationId).OrderByDescending(k => k.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> RevokeKeyAsync(string applicationId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ApiKey>()
+            .Where(k => k.Id == keyId && k.ApplicationId == applicationId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, revokedAt), cancellationToken) == 1;
+    }
+
+    public async Task TouchKeyAsync(string keyId, DateTimeOffset usedAt, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Set<ApiKey>()
+            .Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt < notBefore))
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, usedAt), cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Application>().Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 }
