@@ -81,10 +81,15 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException("The host did not answer /healthz:\n" + host.Output);
     }
 
-    public static async Task<(int ExitCode, string Output)> RunToEndAsync(string directory, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunToEndAsync(string directory, params string[] args) =>
+        RunWithInputAsync(directory, null, args);
+
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(string directory, string? input, params string[] args)
     {
         System.IO.Directory.CreateDirectory(directory);
-        using var process = Start(directory, args);
+        using var process = Start(directory, args, redirectInput: true);
+        await process.StandardInput.WriteAsync(input ?? "");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -113,11 +118,12 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string directory, string[] args)
+    private static Process Start(string directory, string[] args, bool redirectInput = false)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
