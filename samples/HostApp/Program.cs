@@ -56,6 +56,9 @@ if (isCommand)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseJwtAuthKitCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapJwtAuthKitEndpoints();
 if (useDevMailbox)
 {

@@ -80,6 +80,15 @@ internal sealed class ApplicationResolver(IApplicationStore store, IOptions<JwtA
     public Task<Application?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
         GetOrLoadAsync("jak:client:" + clientId, ct => store.FindByClientIdAsync(clientId, ct), cancellationToken);
 
+    /// <summary>The browser origins any application allows (for CORS preflights, which name no application).</summary>
+    public async Task<IReadOnlySet<string>> AllowedOriginsOfAnyAsync(CancellationToken cancellationToken) =>
+        await GetOrLoadAsync<HashSet<string>>("jak:origins", async ct =>
+            [.. (await store.ListAsync(ct)).SelectMany(a => a.Settings.AllowedOrigins).Select(NormalizeOrigin).OfType<string>()], cancellationToken) ?? [];
+
+    /// <summary>An origin as browsers send it (<c>scheme://host[:port]</c>, lower case), or <see langword="null"/>.</summary>
+    public static string? NormalizeOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : null;
+
     /// <summary>Finds an application by id.</summary>
     public Task<Application?> FindByIdAsync(string id, CancellationToken cancellationToken) =>
         GetOrLoadAsync("jak:app:" + id, ct => store.FindByIdAsync(id, ct), cancellationToken);

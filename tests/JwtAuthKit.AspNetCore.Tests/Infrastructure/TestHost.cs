@@ -74,6 +74,9 @@ public sealed class TestHost : IAsyncDisposable
         kit?.Invoke(jwtAuthKit);
 
         var app = builder.Build();
+        app.UseJwtAuthKitCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapJwtAuthKitEndpoints();
         mapMore?.Invoke(app);
         await app.StartAsync();

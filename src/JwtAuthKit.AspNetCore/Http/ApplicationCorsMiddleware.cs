@@ -1,0 +1,67 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace JwtAuthKit.AspNetCore.Http;
+
+/// <summary>
+/// CORS answered per application from its <c>allowed_origins</c>. A preflight names no application (browsers do not
+/// send header values in it), so it is allowed when any application allows the origin; the actual request is then
+/// allowed only when its own application (named by <c>X-Api-Key</c> or by its access token) allows the origin. No
+/// credentials mode: tokens travel in headers, never in cookies the server reads.
+/// </summary>
+internal sealed class ApplicationCorsMiddleware(RequestDelegate next, ApplicationResolver resolver, IReadOnlyList<PathString> scopes)
+{
+    private const string AllowedMethods = "GET, POST, PUT, PATCH, DELETE";
+    private const string AllowedHeaders = "Authorization, Content-Type, X-Api-Key";
+    private const string ExposedHeaders = "Retry-After, WWW-Authenticate";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var originHeader = context.Request.Headers.Origin.ToString();
+        if (originHeader.Length == 0 || !scopes.Any(scope => context.Request.Path.StartsWithSegments(scope)))
+        {
+            await next(context);
+            return;
+        }
+
+        var origin = ApplicationResolver.NormalizeOrigin(originHeader);
+        var cancellationToken = context.RequestAborted;
+        var response = context.Response;
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+
+        if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
+        {
+            if (origin is not null && (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin))
+            {
+                response.Headers.AccessControlAllowOrigin = originHeader;
+                response.Headers.AccessControlAllowMethods = AllowedMethods;
+                response.Headers.AccessControlAllowHeaders = AllowedHeaders;
+                response.Headers.AccessControlMaxAge = "600";
+            }
+
+            response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        var key = context.Request.Headers[JwtAuthKitDefaults.ApiKeyHeader].ToString();
+        var named = await resolver.ResolveAsync(key.Length == 0 ? null : key, cancellationToken);
+        var anyAllows = origin is not null && (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin);
+        response.OnStarting(() =>
+        {
+            var application = named.Succeeded ? named.Value : JwtAuthKitAuthenticationHandler.GetApplication(context);
+            var allowed = origin is not null && (application is null
+                ? anyAllows
+                : application.Settings.AllowedOrigins.Select(ApplicationResolver.NormalizeOrigin).Contains(origin));
+            if (allowed)
+            {
+                response.Headers.AccessControlAllowOrigin = originHeader;
+                response.Headers.AccessControlExposeHeaders = ExposedHeaders;
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+}
