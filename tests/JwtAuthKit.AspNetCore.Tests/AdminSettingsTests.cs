@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
@@ -48,6 +49,17 @@ public sealed class AdminSettingsTests
         (await signUp.ProblemCodeAsync()).Should().Be("signup_disabled");
         var login = await (await alpha.LoginAsync(email)).JsonAsync();
         login.GetProperty("expires_in").GetInt32().Should().Be(120);
+
+        (await host.Client.SendWithBearerAsync(HttpMethod.Patch, "/api/admin/settings", Secret, new { signup_enabled = true })).EnsureSuccessStatusCode();
+        var shortPassword = await alpha.RegisterAsync(Unique.Email(), "fifteen chars!!");
+        shortPassword.StatusCode.Should().Be(HttpStatusCode.BadRequest, "password_min_length is now 16");
+        (await shortPassword.ProblemCodeAsync()).Should().Be("weak_password");
+
+        (await host.Client.SendWithBearerAsync(HttpMethod.Patch, "/api/admin/settings", Secret, new { magic_link_enabled = true, redirect_urls = new[] { "https://shop.example.com/welcome" } })).EnsureSuccessStatusCode();
+        var allowed = await alpha.PostAsJsonAsync("/api/auth/magic-link", new { email, redirect_to = "https://shop.example.com/welcome" });
+        allowed.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var elsewhere = await alpha.PostAsJsonAsync("/api/auth/magic-link", new { email, redirect_to = "https://evil.example.com/welcome" });
+        (await elsewhere.ProblemCodeAsync()).Should().Be("invalid_redirect");
 
         var beta = host.NewClient(TwoApplications.BetaPublishable);
         (await beta.RegisterAsync(Unique.Email())).StatusCode.Should().Be(HttpStatusCode.Created, "the other application keeps its settings");
