@@ -34,6 +34,11 @@ public sealed class CorsTests
         var refused = await host.NewClient(TwoApplications.AlphaPublishable).SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me") { Headers = { { "Origin", "https://alpha.example.com" } } });
         refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         refused.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal(["https://alpha.example.com"], "a browser client must be able to read a 401 to refresh");
+
+        var mixed = new HttpRequestMessage(HttpMethod.Get, "/api/admin/users").WithBearer(TwoApplications.BetaSecret);
+        mixed.Headers.Add("Origin", "https://alpha.example.com");
+        mixed.Headers.Add("X-Api-Key", TwoApplications.AlphaPublishable);
+        (await host.Client.SendAsync(mixed)).Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse("the credential's application decides, not X-Api-Key");
     }
 
     [Fact]

@@ -67,6 +67,16 @@ public sealed class PlatformTests
         var names = (await (await host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/platform/apps", operatorToken)).JsonAsync()).EnumerateArray().Select(a => a.GetProperty("name").GetString());
         names.Should().NotContain("delta", "a refused request leaves nothing behind");
         (await (await host.Client.SendWithBearerAsync(HttpMethod.Post, "/api/platform/apps", operatorToken, new { name = " " })).ProblemCodeAsync()).Should().Be("validation_failed");
+        (await (await host.Client.SendWithBearerAsync(HttpMethod.Post, "/api/platform/apps", operatorToken, new { name = "jwtauthkit OPERATORS" })).ProblemCodeAsync()).Should().Be("validation_failed");
+
+        var duplicate = new HttpRequestMessage(HttpMethod.Post, "/api/platform/apps")
+        {
+            Content = new StringContent("{\"name\":\"dupe\",\"settings\":{\"signup_enabled\":false,\"signup_enabled\":true}}", System.Text.Encoding.UTF8, "application/json"),
+        }.WithBearer(operatorToken);
+        var duplicated = await host.Client.SendAsync(duplicate);
+        duplicated.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var after = (await (await host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/platform/apps", operatorToken)).JsonAsync()).EnumerateArray().Select(a => a.GetProperty("name").GetString());
+        after.Should().NotContain("dupe");
     }
 
     [Fact]
@@ -135,7 +145,11 @@ public sealed class PlatformTests
         body.GetProperty("name").GetString().Should().Be("renamed");
         body.GetProperty("settings").GetProperty("signup_enabled").GetBoolean().Should().BeFalse();
         (await host.NewClient(publishable).RegisterAsync(Unique.Email())).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await host.Client.SendWithBearerAsync(HttpMethod.Patch, "/api/platform/apps/" + id, operatorToken, new { name = "alpha" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await host.Client.SendWithBearerAsync(HttpMethod.Patch, "/api/platform/apps/" + id, operatorToken, new { name = "alpha", settings = new { password_min_length = 20 } })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await host.Client.SendWithBearerAsync(HttpMethod.Patch, "/api/platform/apps/" + id, operatorToken, new { name = "", settings = new { signup_enabled = true } })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var unchanged = await (await host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/platform/apps/" + id, operatorToken)).JsonAsync();
+        unchanged.GetProperty("settings").GetProperty("password_min_length").GetInt32().Should().Be(10, "a refused request changes nothing");
+        unchanged.GetProperty("settings").GetProperty("signup_enabled").GetBoolean().Should().BeFalse();
 
         (await host.Client.SendWithBearerAsync(HttpMethod.Delete, "/api/platform/apps/" + id, operatorToken)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/platform/apps/" + id, operatorToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -16,6 +16,11 @@ internal sealed class PermissionAuthorizationHandler(ApplicationResolver applica
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         var user = context.User;
+        if (requirement.ClientId is { } pinned && !user.HasClaim("aud", pinned))
+        {
+            return;
+        }
+
         if (user.HasClaim(c => c.Type == JwtAuthKitClaimTypes.Permission && (c.Value == BuiltInRoles.AllPermissions || c.Value == requirement.Permission)))
         {
             context.Succeed(requirement);

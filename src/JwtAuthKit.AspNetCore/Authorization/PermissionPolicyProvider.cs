@@ -19,12 +19,12 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
             return registered;
         }
 
-        return PermissionPolicyNames.TryParse(policyName, out var permission, out var allowApiKeys)
-            ? _built.GetOrAdd(policyName, _ => Build(permission, allowApiKeys))
+        return PermissionPolicyNames.TryParse(policyName, out var permission, out var allowApiKeys, out var clientId)
+            ? _built.GetOrAdd(policyName, _ => Build(permission, allowApiKeys, clientId))
             : null;
     }
 
-    private static AuthorizationPolicy Build(string permission, bool allowApiKeys)
+    private static AuthorizationPolicy Build(string permission, bool allowApiKeys, string? clientId)
     {
         var builder = new AuthorizationPolicyBuilder(JwtAuthKitDefaults.AuthenticationScheme);
         if (allowApiKeys)
@@ -32,6 +32,6 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
             builder.AddAuthenticationSchemes(JwtAuthKitDefaults.ApiKeyAuthenticationScheme);
         }
 
-        return builder.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)).Build();
+        return builder.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission, clientId)).Build();
     }
 }

@@ -27,29 +27,27 @@ internal static class PlatformHandlers
     }
 
     public static async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> CreateAsync(
-        JsonBody<ApplicationRequest> body, ApplicationAdministrationService apps, SettingsAdministrationService settings, HttpContext http, CancellationToken cancellationToken)
+        JsonBody<ApplicationRequest> body, ApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
     {
-        var created = await apps.CreateAsync(body.Value.Name, cancellationToken);
+        ApplicationSettings? settings = null;
+        if (body.Value.Settings is { } patch)
+        {
+            var merged = SettingsJson.Merge(new ApplicationSettings(), patch);
+            if (!merged.Succeeded)
+            {
+                return merged.Error.ToProblem();
+            }
+
+            settings = merged.Value.Settings;
+        }
+
+        var created = await apps.CreateAsync(body.Value.Name, settings, cancellationToken);
         if (!created.Succeeded)
         {
             return created.Error.ToProblem();
         }
 
         var application = created.Value.Application;
-        if (body.Value.Settings is { } patch)
-        {
-            // Settings are checked after the name: an invalid one removes the new application again, so a refused
-            // request leaves nothing behind.
-            var changed = await settings.UpdateAsync(Operator(http, application), current => SettingsJson.Merge(current, patch), cancellationToken);
-            if (!changed.Succeeded)
-            {
-                await apps.DeleteAsync(application.Id, cancellationToken);
-                return changed.Error.ToProblem();
-            }
-
-            application.Settings = changed.Value;
-        }
-
         var keys = (await apps.ListKeysAsync(application.Id, cancellationToken)).Value!;
         var shown = keys.Select(k => ApiKeyResponse.From(k, k.Kind == ApiKeyKind.Secret ? created.Value.SecretKey : created.Value.PublishableKey)).ToList();
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{application.Id}", ApplicationResponse.From(application, withSettings: true, shown));
@@ -72,6 +70,13 @@ internal static class PlatformHandlers
         }
 
         var application = found.Value;
+
+        // Check the name first: a refused request must leave the settings as they were.
+        if (body.Value.Name is { } newName && await apps.CheckRenameAsync(id, newName, cancellationToken) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
         if (body.Value.Settings is { } patch)
         {
             var changed = await settings.UpdateAsync(Operator(http, application), current => SettingsJson.Merge(current, patch), cancellationToken);

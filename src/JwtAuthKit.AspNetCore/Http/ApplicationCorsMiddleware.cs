@@ -8,7 +8,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// <summary>
 /// CORS answered per application from its <c>allowed_origins</c>. A preflight names no application (browsers do not
 /// send header values in it), so it is allowed when any application allows the origin; the actual request is then
-/// allowed only when its own application (named by <c>X-Api-Key</c> or by its access token) allows the origin. No
+/// allowed only when its own application (that of its access token or secret key, else its <c>X-Api-Key</c>) allows the origin. No
 /// credentials mode: tokens travel in headers, never in cookies the server reads.
 /// </summary>
 internal sealed class ApplicationCorsMiddleware(RequestDelegate next, ApplicationResolver resolver, IReadOnlyList<PathString> scopes)
@@ -50,7 +50,8 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, Applicatio
         var anyAllows = origin is not null && (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin);
         response.OnStarting(() =>
         {
-            var application = named.Succeeded ? named.Value : JwtAuthKitAuthenticationHandler.GetApplication(context);
+            // The credential's application (token or secret key) decides; X-Api-Key only when none was presented.
+            var application = JwtAuthKitAuthenticationHandler.GetApplication(context) ?? (named.Succeeded ? named.Value : null);
             var allowed = origin is not null && (application is null
                 ? anyAllows
                 : application.Settings.AllowedOrigins.Select(ApplicationResolver.NormalizeOrigin).Contains(origin));

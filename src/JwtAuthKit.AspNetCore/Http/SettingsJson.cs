@@ -26,7 +26,17 @@ internal static class SettingsJson
         var merged = (JsonObject)Write(current);
         var changed = new List<string>();
         var errors = new Dictionary<string, string[]>();
-        foreach (var (name, value) in patch)
+        List<KeyValuePair<string, JsonNode?>> fields;
+        try
+        {
+            fields = [.. patch];
+        }
+        catch (ArgumentException)
+        {
+            return Invalid(new Dictionary<string, string[]> { ["settings"] = ["names a field more than once"] });
+        }
+
+        foreach (var (name, value) in fields)
         {
             if (!Fields.Contains(name))
             {

@@ -15,4 +15,13 @@ public sealed record AdminActor(Application Application, string Actor, IReadOnly
     /// <param name="permission">The permission, such as <c>users:read</c>.</param>
     /// <returns><see langword="true"/> when held.</returns>
     public bool Can(string permission) => Permissions.Contains(BuiltInRoles.AllPermissions) || Permissions.Contains(permission);
+
+    /// <summary>
+    /// Whether the caller holds every one of <paramref name="granted"/>: nobody hands out, takes away or acts on
+    /// permissions beyond their own (an administrator with <c>users:write</c> cannot make anyone <c>admin</c>).
+    /// </summary>
+    /// <param name="granted">The permissions in question; <c>*</c> needs <c>*</c>.</param>
+    /// <returns><see langword="true"/> when all are held.</returns>
+    public bool Covers(IEnumerable<string> granted) =>
+        Permissions.Contains(BuiltInRoles.AllPermissions) || granted.All(p => p != BuiltInRoles.AllPermissions && Permissions.Contains(p));
 }

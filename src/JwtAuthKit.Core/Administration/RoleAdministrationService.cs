@@ -43,6 +43,11 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
             return invalid;
         }
 
+        if (!actor.Covers(Normalize(permissionList)))
+        {
+            return Beyond();
+        }
+
         var now = time.GetUtcNow();
         var role = new Role
         {
@@ -81,6 +86,11 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
         }
 
         var role = found.Value;
+        if (!actor.Covers(role.Permissions) || !actor.Covers(Normalize(permissionList)))
+        {
+            return Beyond();
+        }
+
         role.Description = Trim(description);
         role.Permissions = Normalize(permissionList);
         role.UpdatedAt = time.GetUtcNow();
@@ -99,7 +109,18 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
             return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "This is the default role of new users; choose another default_role first.");
         }
 
-        if (name.Length > 64 || !await roles.DeleteAsync(actor.Application.Id, name, cancellationToken))
+        var found = await GetAsync(actor, name, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        if (!actor.Covers(found.Value.Permissions))
+        {
+            return Beyond();
+        }
+
+        if (!await roles.DeleteAsync(actor.Application.Id, name, cancellationToken))
         {
             return NotFound();
         }
@@ -147,6 +168,8 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
     private static string? Trim(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
 
     private static JwtAuthKitError NotFound() => new(JwtAuthKitErrors.NotFound, "No such role.");
+
+    private static JwtAuthKitError Beyond() => new(JwtAuthKitErrors.Forbidden, "A role may grant only permissions you hold yourself.");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_.:-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleName();

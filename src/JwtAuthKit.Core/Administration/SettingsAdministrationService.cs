@@ -9,7 +9,8 @@ namespace JwtAuthKit.Administration;
 /// field refuses the change and nothing is saved. Saved settings apply on this node at once and on others within
 /// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>.
 /// </summary>
-internal sealed class SettingsAdministrationService(IApplicationStore applications, IRoleStore roles, ApplicationResolver resolver, AuditLog audit, TimeProvider time)
+internal sealed class SettingsAdministrationService(
+    IApplicationStore applications, IRoleStore roles, PermissionResolver permissions, ApplicationResolver resolver, AuditLog audit, TimeProvider time)
 {
     public async Task<ApplicationSettings> GetAsync(AdminActor actor, CancellationToken cancellationToken) =>
         (await applications.FindByIdAsync(actor.Application.Id, cancellationToken))?.Settings.Clone() ?? actor.Application.Settings.Clone();
@@ -50,6 +51,13 @@ internal sealed class SettingsAdministrationService(IApplicationStore applicatio
         if (fields.Count == 0)
         {
             return settings;
+        }
+
+        // Everyone who signs up gets the default role: only someone who holds its permissions may choose it.
+        if (settings.DefaultRole != application.Settings.DefaultRole
+            && !actor.Covers(await permissions.ResolveAsync(application.Id, [settings.DefaultRole], cancellationToken)))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "The default role may grant only permissions you hold yourself.");
         }
 
         application.Settings = settings;

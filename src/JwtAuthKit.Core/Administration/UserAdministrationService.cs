@@ -11,6 +11,7 @@ namespace JwtAuthKit.Administration;
 internal sealed class UserAdministrationService(
     IUserStore users,
     IRoleStore roles,
+    PermissionResolver permissions,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
@@ -51,6 +52,11 @@ internal sealed class UserAdministrationService(
             return badRoles;
         }
 
+        if (await CheckGrantAsync(actor, chosenRoles, cancellationToken) is { } beyond)
+        {
+            return beyond;
+        }
+
         var now = time.GetUtcNow();
         var user = new User
         {
@@ -80,7 +86,7 @@ internal sealed class UserAdministrationService(
             return JwtAuthKitErrors.Validation("name", $"must be at most {UserRegistrationService.MaxNameLength} characters");
         }
 
-        var found = await GetAsync(actor, userId, cancellationToken);
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
@@ -124,7 +130,7 @@ internal sealed class UserAdministrationService(
 
     public async Task<Result<bool>> DeleteAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(actor, userId, cancellationToken);
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
@@ -152,7 +158,12 @@ internal sealed class UserAdministrationService(
             return bad;
         }
 
-        var found = await GetAsync(actor, userId, cancellationToken);
+        if (await CheckGrantAsync(actor, roleNames, cancellationToken) is { } beyond)
+        {
+            return beyond;
+        }
+
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
@@ -175,7 +186,7 @@ internal sealed class UserAdministrationService(
 
     public async Task<Result<bool>> SendPasswordResetAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(actor, userId, cancellationToken);
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
@@ -188,7 +199,7 @@ internal sealed class UserAdministrationService(
 
     public async Task<Result<bool>> RevokeSessionsAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(actor, userId, cancellationToken);
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
@@ -198,6 +209,24 @@ internal sealed class UserAdministrationService(
         await Record(actor, AuditEventTypes.SessionsRevoked, userId, new Dictionary<string, string> { ["sessions"] = ended.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
         return true;
     }
+
+    /// <summary>A user the caller may change: one whose roles grant nothing the caller lacks (no acting on a stronger admin).</summary>
+    private async Task<Result<User>> GetManageableAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(actor, userId, cancellationToken);
+        if (found.Succeeded && !actor.Covers(await permissions.ResolveAsync(actor.Application.Id, found.Value.Roles, cancellationToken)))
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "This user holds permissions you do not; only someone who holds them may change the user.");
+        }
+
+        return found;
+    }
+
+    /// <summary>Refuses roles that grant permissions the caller does not hold.</summary>
+    private async Task<JwtAuthKitError?> CheckGrantAsync(AdminActor actor, IList<string> roleNames, CancellationToken cancellationToken) =>
+        actor.Covers(await permissions.ResolveAsync(actor.Application.Id, roleNames, cancellationToken))
+            ? null
+            : new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "You cannot give roles that grant permissions you do not hold.");
 
     private async Task<JwtAuthKitError?> CheckRolesAsync(AdminActor actor, IList<string> roleNames, CancellationToken cancellationToken)
     {

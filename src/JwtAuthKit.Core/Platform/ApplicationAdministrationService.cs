@@ -26,14 +26,27 @@ internal sealed class ApplicationAdministrationService(
             ? application
             : NotFound();
 
-    public async Task<Result<CreatedApplication>> CreateAsync(string? name, CancellationToken cancellationToken)
+    /// <summary>Creates an application with its first keys; everything is checked before anything is written.</summary>
+    public async Task<Result<CreatedApplication>> CreateAsync(string? name, ApplicationSettings? settings, CancellationToken cancellationToken)
     {
         if (CheckName(name) is { } invalid)
         {
             return invalid;
         }
 
-        var created = await bootstrapper.CreateAsync(name!.Trim(), new ApplicationSettings(), cancellationToken);
+        settings ??= new ApplicationSettings();
+        var errors = ApplicationSettingsValidator.Validate(settings);
+        if (!errors.ContainsKey("default_role") && !Roles.BuiltInRoles.IsBuiltIn(settings.DefaultRole))
+        {
+            errors["default_role"] = ["must be 'user' or 'admin' for a new application"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Some settings are invalid; nothing was created.", errors);
+        }
+
+        var created = await bootstrapper.CreateAsync(name!.Trim(), settings, cancellationToken);
         if (created is null)
         {
             return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "An application with this name already exists.");
@@ -43,26 +56,34 @@ internal sealed class ApplicationAdministrationService(
         return created;
     }
 
-    public async Task<Result<Application>> RenameAsync(string id, string? name, CancellationToken cancellationToken)
+    /// <summary>Checks a new name without saving anything, so a request can be refused before any of it is written.</summary>
+    public async Task<JwtAuthKitError?> CheckRenameAsync(string id, string? name, CancellationToken cancellationToken)
     {
         if (CheckName(name) is { } invalid)
         {
             return invalid;
         }
 
+        return await store.FindByNameAsync(name!.Trim(), cancellationToken) is { } other && other.Id != id
+            ? new JwtAuthKitError(JwtAuthKitErrors.Conflict, "An application with this name already exists.")
+            : null;
+    }
+
+    public async Task<Result<Application>> RenameAsync(string id, string? name, CancellationToken cancellationToken)
+    {
         var found = await GetAsync(id, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
         }
 
-        var application = found.Value;
-        if (await store.FindByNameAsync(name!.Trim(), cancellationToken) is { } other && other.Id != application.Id)
+        if (await CheckRenameAsync(id, name, cancellationToken) is { } refused)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "An application with this name already exists.");
+            return refused;
         }
 
-        application.Name = name.Trim();
+        var application = found.Value;
+        application.Name = name!.Trim();
         application.UpdatedAt = time.GetUtcNow();
         await store.UpdateAsync(application, cancellationToken);
         resolver.Invalidate();
@@ -138,7 +159,9 @@ internal sealed class ApplicationAdministrationService(
     private static JwtAuthKitError? CheckName(string? name) =>
         string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
             ? JwtAuthKitErrors.Validation("name", $"is required, at most {MaxNameLength} characters")
-            : null;
+            : string.Equals(name.Trim(), PlatformApplication.Name, StringComparison.OrdinalIgnoreCase)
+                ? JwtAuthKitErrors.Validation("name", $"'{PlatformApplication.Name}' is reserved")
+                : null;
 
     private static JwtAuthKitError NotFound() => new(JwtAuthKitErrors.NotFound, "No such application.");
 }

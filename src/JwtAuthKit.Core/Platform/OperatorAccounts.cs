@@ -27,6 +27,11 @@ internal sealed class OperatorAccounts(
         }
 
         var platform = await EnsurePlatformAsync(cancellationToken);
+        if (platform is null)
+        {
+            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, $"The operators' application could not be created: the name '{PlatformApplication.Name}' or client id '{PlatformApplication.ClientId}' is taken by another application.");
+        }
+
         var actor = new AdminActor(platform, Audit.AuditLog.System, new HashSet<string> { BuiltInRoles.AllPermissions }, ClientInfo.Unknown);
         return await users.CreateAsync(actor, email, password, null, [BuiltInRoles.Admin], emailVerified: true, cancellationToken);
     }
@@ -43,7 +48,7 @@ internal sealed class OperatorAccounts(
         return await signIn.SignInAsync(platform, email, password, client, cancellationToken);
     }
 
-    private async Task<Application> EnsurePlatformAsync(CancellationToken cancellationToken)
+    private async Task<Application?> EnsurePlatformAsync(CancellationToken cancellationToken)
     {
         if (await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } existing)
         {
@@ -64,8 +69,7 @@ internal sealed class OperatorAccounts(
         // Two commands at once: one wins the unique client id, the other reads it back.
         if (!await store.CreateAsync(platform, [], cancellationToken))
         {
-            platform = await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken)
-                ?? throw new InvalidOperationException("The operators' application could not be created.");
+            return await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken);
         }
 
         resolver.Invalidate();

@@ -23,7 +23,7 @@ public sealed class PlatformCommands
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The application and its key values, or why it was refused.</returns>
     public Task<Result<CreatedApplication>> CreateApplicationAsync(string name, CancellationToken cancellationToken) =>
-        _applications.CreateAsync(name, cancellationToken);
+        _applications.CreateAsync(name, null, cancellationToken);
 
     /// <summary>Creates an operator account of the dashboard and <c>/api/platform</c>.</summary>
     /// <param name="email">The operator's email.</param>

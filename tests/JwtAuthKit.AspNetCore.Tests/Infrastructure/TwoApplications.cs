@@ -50,6 +50,7 @@ public sealed class TwoApplications : IAsyncLifetime
     public static void MapAppEndpoints(WebApplication app)
     {
         app.MapPost("/posts", () => TypedResults.Ok(new { saved = true })).RequirePermission("posts:write");
+        app.MapPost("/alpha-posts", () => TypedResults.Ok(new { saved = true })).RequirePermission("posts:write", clientId: "alpha-app");
         app.MapGet("/staff", () => TypedResults.Ok(new { staff = true })).RequireAuthorization(policy => policy.RequireRole("admin"));
     }
 
