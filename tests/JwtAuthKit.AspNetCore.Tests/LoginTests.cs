@@ -22,7 +22,8 @@ public sealed class LoginTests(SharedHost fixture) : IClassFixture<SharedHost>
         var body = await response.JsonAsync();
         body.GetProperty("access_token").GetString().Should().NotBeNullOrEmpty();
         body.GetProperty("refresh_token").GetString().Should().NotBeNullOrEmpty();
-        body.GetProperty("user").GetProperty("last_login_at").GetString().Should().NotBeNull();
+        var lastLogin = DateTimeOffset.Parse(body.GetProperty("user").GetProperty("last_login_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        lastLogin.Should().BeCloseTo(fixture.Host.Time.GetUtcNow(), TimeSpan.FromSeconds(1), "the sign-in just now is recorded");
     }
 
     [Fact]

@@ -9,13 +9,8 @@ namespace JwtAuthKit.Administration;
 /// <param name="Actor">For the audit log: <c>key:&lt;prefix&gt;</c> or <c>user:&lt;id&gt;</c>.</param>
 /// <param name="Permissions">The permissions held; <c>*</c> stands for all.</param>
 /// <param name="Client">Where the request came from.</param>
-public sealed record AdminActor(Application Application, string Actor, IReadOnlySet<string> Permissions, ClientInfo Client)
+internal sealed record AdminActor(Application Application, string Actor, IReadOnlySet<string> Permissions, ClientInfo Client)
 {
-    /// <summary>Whether the caller holds a permission.</summary>
-    /// <param name="permission">The permission, such as <c>users:read</c>.</param>
-    /// <returns><see langword="true"/> when held.</returns>
-    public bool Can(string permission) => Permissions.Contains(BuiltInRoles.AllPermissions) || Permissions.Contains(permission);
-
     /// <summary>
     /// Whether the caller holds every one of <paramref name="granted"/>: nobody hands out, takes away or acts on
     /// permissions beyond their own (an administrator with <c>users:write</c> cannot make anyone <c>admin</c>).

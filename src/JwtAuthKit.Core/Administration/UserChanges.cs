@@ -5,4 +5,4 @@ namespace JwtAuthKit.Administration;
 /// <param name="Name">The new name.</param>
 /// <param name="IsActive">The new active state, when given.</param>
 /// <param name="EmailVerified">The new verified state, when given.</param>
-public sealed record UserChanges(bool HasName, string? Name, bool? IsActive, bool? EmailVerified);
+internal sealed record UserChanges(bool HasName, string? Name, bool? IsActive, bool? EmailVerified);
