@@ -3,6 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 namespace JwtAuthKit.AspNetCore.Authentication;
 
 /// <summary>Options of the API-key authentication scheme (none beyond the ASP.NET Core defaults).</summary>
-public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions
+internal sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions
 {
 }

@@ -45,23 +45,26 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, Applicatio
             return;
         }
 
-        var key = context.Request.Headers[JwtAuthKitDefaults.ApiKeyHeader].ToString();
-        var named = await resolver.ResolveAsync(key.Length == 0 ? null : key, cancellationToken);
-        var anyAllows = origin is not null && (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin);
-        response.OnStarting(() =>
+        // Decided when the answer starts, once authentication has named the credential's application: the
+        // lookups below run only when it did not (all of them are cached).
+        response.OnStarting(async () =>
         {
-            // The credential's application (token or secret key) decides; X-Api-Key only when none was presented.
-            var application = JwtAuthKitAuthenticationHandler.GetApplication(context) ?? (named.Succeeded ? named.Value : null);
+            var application = JwtAuthKitAuthenticationHandler.GetApplication(context);
+            if (application is null)
+            {
+                var key = context.Request.Headers[JwtAuthKitDefaults.ApiKeyHeader].ToString();
+                var named = await resolver.ResolveAsync(key.Length == 0 ? null : key, cancellationToken);
+                application = named.Succeeded ? named.Value : null;
+            }
+
             var allowed = origin is not null && (application is null
-                ? anyAllows
+                ? (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin)
                 : application.Settings.AllowedOrigins.Select(ApplicationResolver.NormalizeOrigin).Contains(origin));
             if (allowed)
             {
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlExposeHeaders = ExposedHeaders;
             }
-
-            return Task.CompletedTask;
         });
         await next(context);
     }

@@ -19,8 +19,6 @@ internal sealed class UserAdministrationService(
     AuditLog audit,
     TimeProvider time)
 {
-    public const int MaxPageSize = 100;
-
     public Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(AdminActor actor, string? query, int page, int pageSize, CancellationToken cancellationToken) =>
         users.SearchAsync(actor.Application.Id, query is { Length: > 254 } ? query[..254] : query, (page - 1) * pageSize, pageSize, cancellationToken);
 
