@@ -1,21 +1,40 @@
+using JwtAuthKit.EntityFramework;
+using JwtAuthKit.Platform;
 using JwtAuthKit.Tokens;
 
 namespace JwtAuthKit.HostApp;
 
 /// <summary>
 /// Commands of the host that run and exit instead of serving: <c>migrate</c>, <c>keys rotate</c>,
-/// <c>apps create --name …</c>, <c>operators create --email … [--password …]</c>.
+/// <c>apps create --name …</c>, <c>operators create --email … [--password …]</c>, and <c>help</c>. They call the same
+/// public services as the HTTP API.
 /// </summary>
 internal static class HostCommands
 {
-    private const string Usage = """
-        Unknown command. Commands:
+    public const string Usage = """
+        JwtAuthKit host: authentication and user management for many client applications.
+
+        Usage: HostApp [command] [options]
+
+        With no command, the host serves the API (see --urls). Commands run once and exit:
           migrate                                      apply database migrations
-          keys rotate                                  create a new signing key
-          apps create --name <name>                    create an application and print its keys (shown once)
+          keys rotate                                  start signing with a new key (earlier keys stay published until their tokens expire)
+          apps create --name <name>                    create an application and print its keys (the secret key is shown once)
           operators create --email <email> [--password <password>]
-                                                       create a dashboard operator (password read from stdin when left out)
+                                                       create a dashboard operator (the password is read from stdin when left out)
+          help, --help, -h                             print this help
+
+        Options (any configuration key works as --Key value or as an environment variable Key with __ for :):
+          --urls <urls>                                where to listen (default http://localhost:5000)
+          --environment <name>                         Development keeps mail in the dev mailbox (/dev/mailbox)
+          --ConnectionStrings:JwtAuthKit <string>      the SQLite database (default Data Source=jwtauthkit.db)
+          --JwtAuthKit:Issuer <url>                    the issuer of tokens; required when listening on every interface
+          --JwtAuthKit:Smtp:Host <host>                send mail over SMTP (also Port, Security, Username, Password, From, FromName)
+
+        The API reference is served at /docs, the OpenAPI document at /openapi/jwtauthkit.json.
         """;
+
+    public static bool IsHelp(string[] args) => args.Length > 0 && args[0] is "help" or "--help" or "-h" or "-?";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "keys" or "apps" or "operators";
 
@@ -41,7 +60,7 @@ internal static class HostCommands
                 return await CreateOperatorAsync(app, Option(args, "--email"), Option(args, "--password"));
 
             default:
-                await Console.Error.WriteLineAsync(Usage);
+                await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.\n\n{Usage}");
                 return 2;
         }
     }
@@ -55,10 +74,10 @@ internal static class HostCommands
         }
 
         await JwtAuthKitDatabase.MigrateAsync(app.Services, CancellationToken.None);
-        var result = await app.Services.GetRequiredService<JwtAuthKit.Platform.PlatformCommands>().CreateApplicationAsync(name, CancellationToken.None);
+        var result = await app.Services.GetRequiredService<IApplicationAdministrationService>().CreateAsync(name, null, CancellationToken.None);
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync($"Not created: {result.Error!.Message} {string.Join("; ", result.Error.FieldErrors?.Select(e => $"{e.Key} {string.Join(", ", e.Value)}") ?? [])}");
+            await Console.Error.WriteLineAsync($"Not created: {Describe(result.Error)}");
             return 1;
         }
 
@@ -83,16 +102,19 @@ internal static class HostCommands
         // A password on the command line lands in shell history and process lists; stdin avoids both.
         password ??= Console.In.ReadLine();
         await JwtAuthKitDatabase.MigrateAsync(app.Services, CancellationToken.None);
-        var result = await app.Services.GetRequiredService<JwtAuthKit.Platform.PlatformCommands>().CreateOperatorAsync(email, password ?? "", CancellationToken.None);
+        var result = await app.Services.GetRequiredService<IOperatorAccountService>().CreateAsync(email, password ?? "", CancellationToken.None);
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync($"Not created: {result.Error!.Code}: {result.Error.Message}");
+            await Console.Error.WriteLineAsync($"Not created: {result.Error.Code}: {Describe(result.Error)}");
             return 1;
         }
 
         Console.WriteLine($"Created operator {result.Value.Email}. Sign in with POST /api/platform/login.");
         return 0;
     }
+
+    private static string Describe(JwtAuthKitError error) =>
+        $"{error.Message} {string.Join("; ", error.FieldErrors?.Select(e => $"{e.Key} {string.Join(", ", e.Value)}") ?? [])}".Trim();
 
     private static string? Option(string[] args, string name)
     {

@@ -1,20 +1,37 @@
 using JwtAuthKit;
 using JwtAuthKit.AspNetCore;
+using JwtAuthKit.EntityFramework;
 using JwtAuthKit.HostApp;
+using JwtAuthKit.Smtp;
 using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
-HostConfiguration.ApplyDefaults(builder.Configuration);
+if (HostCommands.IsHelp(args))
+{
+    Console.WriteLine(HostCommands.Usage);
+    return 0;
+}
+
+// The content root is where the host's files are, so appsettings.json is found from whatever folder it is started in;
+// the SQLite file (Data Source=jwtauthkit.db) stays relative to the working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (HostConfiguration.ApplyDefaults(builder.Configuration) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
 
 var connectionString = builder.Configuration.GetConnectionString("JwtAuthKit") ?? HostConfiguration.DefaultConnectionString;
 var provider = builder.Configuration["JwtAuthKit:Database:Provider"] ?? "Sqlite";
 if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
 {
-    throw new InvalidOperationException($"JwtAuthKit:Database:Provider '{provider}' is not supported yet; use Sqlite.");
+    await Console.Error.WriteLineAsync($"JwtAuthKit:Database:Provider '{provider}' is not supported yet; use Sqlite.");
+    return 1;
 }
 
 var isCommand = HostCommands.IsCommand(args);
 var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName))
+    .AddAspNetCore()
     .UseSqlite(connectionString, migrateOnStartup: !isCommand);
 
 // With an SMTP host, mail goes out over SMTP; without one, it stays in the dev mailbox (/dev/mailbox).
@@ -25,11 +42,9 @@ if (!useDevMailbox)
     jwtAuthKit.AddSmtpEmailSender(smtp);
 }
 
-// Signing keys are encrypted with Data Protection; its key ring must outlive restarts and be shared by every
-// node that serves the same database.
-builder.Services.AddDataProtection()
-    .SetApplicationName("JwtAuthKit")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["JwtAuthKit:DataProtection:KeysPath"] ?? "dataprotection-keys"));
+// The Data Protection key ring that encrypts signing keys lives in the JwtAuthKit database; one application name lets
+// every node, started from any folder, read it.
+builder.Services.AddDataProtection().SetApplicationName("JwtAuthKit");
 
 // Errors raised by the framework itself (unknown route, wrong method, a bug) also carry a stable code.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -65,6 +80,13 @@ if (useDevMailbox)
     app.MapJwtAuthKitDevMailbox(builder.Configuration.GetValue("JwtAuthKit:DevMailbox:AllowRemote", false));
 }
 
+// The OpenAPI document of every endpoint, and a readable reference of it whose assets the host serves itself.
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", options => options
+    .WithTitle("JwtAuthKit API reference")
+    .AddDocument("jwtauthkit", routePattern: "/openapi/jwtauthkit.json")
+    .DisableDefaultFonts()
+    .DisableTelemetry());
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

@@ -12,6 +12,8 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <returns>The routes.</returns>
     public static IEndpointRouteBuilder MapJwtAuthKitEndpoints(this IEndpointRouteBuilder endpoints, Action<JwtAuthKitEndpointOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        EnsureAdded(endpoints);
         var options = new JwtAuthKitEndpointOptions();
         configure?.Invoke(options);
         endpoints.MapJwtAuthKitAuth(options.AuthPrefix);
@@ -52,7 +54,7 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix. <value>The default value is <c>/api/auth</c>.</value></param>
     /// <returns>The route group, for further conventions.</returns>
     public static RouteGroupBuilder MapJwtAuthKitAuth(this IEndpointRouteBuilder endpoints, string prefix = "/api/auth") =>
-        AuthEndpoints.Map(endpoints, prefix);
+        AuthEndpoints.Map(EnsureAdded(endpoints), prefix);
 
     /// <summary>
     /// Maps an application's administration API (users, roles, settings, audit events), authorized by the
@@ -62,7 +64,7 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix. <value>The default value is <c>/api/admin</c>.</value></param>
     /// <returns>The route group, for further conventions.</returns>
     public static RouteGroupBuilder MapJwtAuthKitAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/api/admin") =>
-        AdminEndpoints.Map(endpoints, prefix);
+        AdminEndpoints.Map(EnsureAdded(endpoints), prefix);
 
     /// <summary>
     /// Maps the operators' API: sign-in of operator accounts, client applications and their API keys. Operators
@@ -72,14 +74,20 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix. <value>The default value is <c>/api/platform</c>.</value></param>
     /// <returns>The route group, for further conventions.</returns>
     public static RouteGroupBuilder MapJwtAuthKitPlatform(this IEndpointRouteBuilder endpoints, string prefix = "/api/platform") =>
-        PlatformEndpoints.Map(endpoints, prefix);
+        PlatformEndpoints.Map(EnsureAdded(endpoints), prefix);
 
     /// <summary>Maps <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>.</summary>
     /// <param name="endpoints">The application's routes.</param>
     /// <returns>The routes.</returns>
     public static IEndpointRouteBuilder MapJwtAuthKitDiscovery(this IEndpointRouteBuilder endpoints)
     {
-        DiscoveryEndpoints.Map(endpoints);
+        DiscoveryEndpoints.Map(EnsureAdded(endpoints));
         return endpoints;
     }
+
+    private static IEndpointRouteBuilder EnsureAdded(IEndpointRouteBuilder endpoints) =>
+        JwtAuthKitAspNetCoreBuilderExtensions.IsAdded(endpoints.ServiceProvider)
+            ? endpoints
+            : throw new InvalidOperationException(
+                "JwtAuthKit's endpoints need its ASP.NET Core services: call builder.Services.AddJwtAuthKit(…).AddAspNetCore() before building the app.");
 }

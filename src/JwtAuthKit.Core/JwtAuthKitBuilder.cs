@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace JwtAuthKit;
 
 /// <summary>
-/// Returned by <c>AddJwtAuthKit()</c>: storage (<c>UseSqlite</c>, <c>AddEntityFrameworkStores</c>), mail and
-/// replacements of the defaults hang off it.
+/// Returned by <c>AddJwtAuthKit()</c>: storage (<c>UseSqlite</c>, <c>AddEntityFrameworkStores</c>), HTTP
+/// (<c>AddAspNetCore</c>), mail (<c>AddSmtpEmailSender</c>) and replacements of the defaults hang off it.
 /// </summary>
 public sealed class JwtAuthKitBuilder
 {

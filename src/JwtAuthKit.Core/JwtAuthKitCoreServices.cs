@@ -1,8 +1,12 @@
+using JwtAuthKit.Administration;
 using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
 using JwtAuthKit.Email;
 using JwtAuthKit.Hosting;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Passwords;
+using JwtAuthKit.Platform;
+using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
@@ -22,29 +26,26 @@ internal static class JwtAuthKitCoreServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JwtAuthKitOptions>, JwtAuthKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        // Signing keys and mail bodies are encrypted with Data Protection. Where its key ring is kept is the storage
+        // package's choice (the JwtAuthKit database) unless the application configures one itself.
+        services.AddDataProtection();
+        services.TryAddSingleton<ISigningKeyProtector, DataProtectionSigningKeyProtector>();
+        services.TryAddSingleton<IEmailContentProtector, DataProtectionEmailContentProtector>();
+
+        // Building blocks, internal.
         services.TryAddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.TryAddSingleton<CommonPasswordList>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<DummyPasswordHash>();
-        services.TryAddSingleton<PasswordSignInService>();
-        services.TryAddSingleton<PasswordChangeService>();
-
         services.TryAddSingleton<ApplicationResolver>();
         services.TryAddSingleton<ApplicationBootstrapper>();
-        services.TryAddSingleton<UserRegistrationService>();
-        services.TryAddSingleton<UserProfileService>();
-
+        services.TryAddSingleton<PermissionResolver>();
         services.TryAddSingleton<SigningKeyManager>();
         services.TryAddSingleton<AccessTokenIssuer>();
-        services.TryAddSingleton<AccessTokenValidator>();
-
         services.TryAddSingleton<RevokedSessionCache>();
         services.TryAddSingleton<RevokedSessionPoller>();
         services.TryAddSingleton<SessionRevoker>();
         services.TryAddSingleton<SessionIssuer>();
-        services.TryAddSingleton<RefreshTokenRotator>();
-        services.TryAddSingleton<UserSessionService>();
-
         services.TryAddSingleton<IEmailSender, DevMailboxEmailSender>();
         services.TryAddSingleton<EmailOutboxSignal>();
         services.TryAddSingleton<EmailComposer>();
@@ -52,25 +53,37 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<EmailLinks>();
         services.TryAddSingleton<OneTimeTokenSender>();
         services.TryAddSingleton<OneTimeTokenRedeemer>();
+        services.TryAddSingleton<PasswordlessSignIn>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditRetentionService>();
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
-        services.TryAddSingleton<PasswordlessSignIn>();
-        services.TryAddSingleton<MagicLinkService>();
-        services.TryAddSingleton<EmailOtpService>();
-        services.TryAddSingleton<Audit.AuditLog>();
-        services.TryAddSingleton<Audit.AuditRetentionService>();
-        services.TryAddSingleton<Roles.PermissionResolver>();
-        services.TryAddSingleton<Administration.UserAdministrationService>();
-        services.TryAddSingleton<Administration.RoleAdministrationService>();
-        services.TryAddSingleton<Administration.SettingsAdministrationService>();
-        services.TryAddSingleton<Platform.ApplicationAdministrationService>();
-        services.TryAddSingleton<Platform.OperatorAccounts>();
-        services.TryAddSingleton(sp => new Platform.PlatformCommands(sp.GetRequiredService<Platform.ApplicationAdministrationService>(), sp.GetRequiredService<Platform.OperatorAccounts>()));
+
+        // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
+        services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());
+        services.TryAddSingleton<IPermissionResolver>(sp => sp.GetRequiredService<PermissionResolver>());
+        services.TryAddSingleton<IAccessTokenValidator, AccessTokenValidator>();
+        services.TryAddSingleton<IUserRegistrationService, UserRegistrationService>();
+        services.TryAddSingleton<IPasswordSignInService, PasswordSignInService>();
+        services.TryAddSingleton<IPasswordChangeService, PasswordChangeService>();
+        services.TryAddSingleton<IRefreshTokenService, RefreshTokenRotator>();
+        services.TryAddSingleton<IUserSessionService, UserSessionService>();
+        services.TryAddSingleton<IUserProfileService, UserProfileService>();
+        services.TryAddSingleton<IEmailVerificationService>(sp => sp.GetRequiredService<EmailVerificationService>());
+        services.TryAddSingleton<IPasswordResetService>(sp => sp.GetRequiredService<PasswordResetService>());
+        services.TryAddSingleton<IMagicLinkService, MagicLinkService>();
+        services.TryAddSingleton<IEmailOtpService, EmailOtpService>();
+        services.TryAddSingleton<IUserAdministrationService, UserAdministrationService>();
+        services.TryAddSingleton<IRoleAdministrationService, RoleAdministrationService>();
+        services.TryAddSingleton<ISettingsAdministrationService, SettingsAdministrationService>();
+        services.TryAddSingleton<IAuditLogService, AuditLogService>();
+        services.TryAddSingleton<IApplicationAdministrationService, ApplicationAdministrationService>();
+        services.TryAddSingleton<IOperatorAccountService, OperatorAccounts>();
 
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Audit.AuditRetentionService>(sp => sp.GetRequiredService<Audit.AuditRetentionService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>(sp => sp.GetRequiredService<AuditRetentionService>()));
     }
 }

@@ -74,6 +74,16 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:Email needs MaxAttempts of at least 1, positive delays with MaxRetryDelay ≥ InitialRetryDelay, and a positive PollInterval.");
         }
 
+        if (email.FromAddress is { } from && !Users.EmailAddress.IsValid(Users.EmailAddress.Normalize(from)))
+        {
+            failures.Add("JwtAuthKit:Email:FromAddress must be an email address such as no-reply@example.com.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email.FromName) || email.FromName.Length > 100)
+        {
+            failures.Add("JwtAuthKit:Email:FromName must be 1 to 100 characters.");
+        }
+
         for (var i = 0; i < options.Applications.Count; i++)
         {
             ValidateDeclared(options.Applications[i], i, failures);

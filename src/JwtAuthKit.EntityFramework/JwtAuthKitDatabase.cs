@@ -1,13 +1,13 @@
 using JwtAuthKit.EntityFramework.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JwtAuthKit;
+namespace JwtAuthKit.EntityFramework;
 
 /// <summary>Database operations a host runs outside the request path (the host's <c>migrate</c> command).</summary>
 public static class JwtAuthKitDatabase
 {
-    /// <summary>Applies pending migrations of the configured JwtAuthKit database.</summary>
-    /// <param name="services">The host's services, configured with <c>UseSqlite</c>.</param>
+    /// <summary>Applies pending migrations of the database configured with <c>UseSqlite</c>.</summary>
+    /// <param name="services">The host's services.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>

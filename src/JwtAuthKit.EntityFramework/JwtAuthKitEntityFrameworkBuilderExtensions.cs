@@ -1,64 +1,77 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
 using JwtAuthKit.Email;
-using JwtAuthKit.OneTimeTokens;
+using JwtAuthKit.EntityFramework.DataProtection;
 using JwtAuthKit.EntityFramework.Sqlite;
 using JwtAuthKit.EntityFramework.Stores;
 using JwtAuthKit.Hosting;
+using JwtAuthKit.OneTimeTokens;
+using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
-namespace JwtAuthKit;
+namespace JwtAuthKit.EntityFramework;
 
 /// <summary>Storage on EF Core for <see cref="JwtAuthKitBuilder"/>.</summary>
 public static class JwtAuthKitEntityFrameworkBuilderExtensions
 {
     /// <summary>
-    /// Stores everything in a SQLite database with the migrations shipped in this package, applied at start
-    /// unless <paramref name="migrateOnStartup"/> is <see langword="false"/>.
+    /// Stores everything, the Data Protection key ring included, in a SQLite database of JwtAuthKit's own, with the
+    /// migrations shipped in this package (applied at start unless <paramref name="migrateOnStartup"/> is
+    /// <see langword="false"/>; their history is kept in <c>__jak_migrations</c>, apart from the application's own).
     /// </summary>
     /// <param name="builder">The JwtAuthKit builder.</param>
-    /// <param name="connectionString">For example <c>Data Source=jwtauthkit.db</c>.</param>
+    /// <param name="connectionString">For example <c>Data Source=auth.db</c>; it may be the application's own database file.</param>
     /// <param name="migrateOnStartup">Whether to apply migrations when the host starts.</param>
     /// <returns>The builder.</returns>
     public static JwtAuthKitBuilder UseSqlite(this JwtAuthKitBuilder builder, string connectionString, bool migrateOnStartup = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddPooledDbContextFactory<SqliteJwtAuthKitDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<SqliteJwtAuthKitDbContext>(o => SqliteJwtAuthKitDbContext.Configure(o, connectionString), ServiceLifetime.Singleton);
+        builder.Services.TryAddSingleton<PooledJwtAuthKitContext<SqliteJwtAuthKitDbContext>>();
         builder.AddEntityFrameworkStores<SqliteJwtAuthKitDbContext>();
         builder.Services.TryAddSingleton<SqliteStoreInitializer>();
         if (migrateOnStartup)
         {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IJwtAuthKitStoreInitializer, SqliteStoreInitializer>());
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IJwtAuthKitStoreInitializer, SqliteStoreInitializer>(sp => sp.GetRequiredService<SqliteStoreInitializer>()));
         }
 
         return builder;
     }
 
     /// <summary>
-    /// Uses EF Core stores over a context of the host's own, which calls <c>modelBuilder.UseJwtAuthKit()</c>
-    /// and owns its migrations. Register an <see cref="IDbContextFactory{TContext}"/> for it
-    /// (<c>AddDbContextFactory</c> or <c>AddPooledDbContextFactory</c>).
+    /// Stores everything in a context of the application's own, whose <c>OnModelCreating</c> calls
+    /// <c>modelBuilder.UseJwtAuthKit()</c> and whose migrations create JwtAuthKit's tables. Register the context as usual
+    /// (<c>AddDbContext</c> or <c>AddDbContextFactory</c>); the Data Protection key ring goes to its
+    /// <c>jak_data_protection_keys</c> table unless the application keeps it elsewhere.
     /// </summary>
-    /// <typeparam name="TContext">The context.</typeparam>
+    /// <typeparam name="TContext">The application's context.</typeparam>
     /// <param name="builder">The JwtAuthKit builder.</param>
     /// <returns>The builder.</returns>
     public static JwtAuthKitBuilder AddEntityFrameworkStores<TContext>(this JwtAuthKitBuilder builder)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IApplicationStore, EntityFrameworkApplicationStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IUserStore, EntityFrameworkUserStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISessionStore, EntityFrameworkSessionStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, EntityFrameworkSigningKeyStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IEmailOutboxStore, EntityFrameworkEmailOutboxStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Roles.IRoleStore, EntityFrameworkRoleStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Audit.IAuditStore, EntityFrameworkAuditStore<TContext>>());
+        var services = builder.Services;
+        services.TryAddSingleton<JwtAuthKitContextSource<TContext>>();
+        services.TryAddSingleton<JwtAuthKitSchemaGate>();
+        services.Replace(ServiceDescriptor.Singleton<IApplicationStore, EntityFrameworkApplicationStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IUserStore, EntityFrameworkUserStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<ISessionStore, EntityFrameworkSessionStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, EntityFrameworkSigningKeyStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IEmailOutboxStore, EntityFrameworkEmailOutboxStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IRoleStore, EntityFrameworkRoleStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IAuditStore, EntityFrameworkAuditStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IJwtAuthKitXmlRepository, EntityFrameworkXmlRepository<TContext>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, KeyRingInDatabaseSetup>());
         return builder;
     }
 }

@@ -1,13 +1,29 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
+using JwtAuthKit.Email;
 using JwtAuthKit.EntityFramework.Configurations;
+using JwtAuthKit.OneTimeTokens;
+using JwtAuthKit.Roles;
+using JwtAuthKit.Sessions;
+using JwtAuthKit.Tokens;
+using JwtAuthKit.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JwtAuthKit.EntityFramework;
 
 /// <summary>Plugs JwtAuthKit's entities into any DbContext's model.</summary>
 public static class JwtAuthKitModelBuilderExtensions
 {
-    /// <summary>Adds JwtAuthKit's tables, keys and indexes to the model.</summary>
+    private static readonly Type[] Entities =
+        [typeof(Application), typeof(ApiKey), typeof(User), typeof(Session), typeof(RefreshToken), typeof(SigningKey),
+         typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent)];
+
+    /// <summary>
+    /// Adds JwtAuthKit's tables (all named <c>jak_…</c>), keys and indexes to the model, including the table that keeps the
+    /// Data Protection key ring. Call it from your context's <c>OnModelCreating</c>; nothing else is needed, on SQLite or
+    /// any other provider.
+    /// </summary>
     /// <param name="modelBuilder">The model builder of <c>OnModelCreating</c>.</param>
     /// <returns>The model builder.</returns>
     public static ModelBuilder UseJwtAuthKit(this ModelBuilder modelBuilder)
@@ -23,20 +39,23 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OneTimeTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RoleConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
-        return modelBuilder;
-    }
 
-    /// <summary>
-    /// SQLite has no date-time type that sorts and compares; store <see cref="DateTimeOffset"/> as a 64-bit number
-    /// (every JwtAuthKit time is UTC, so the numbers order like the times). Call from <c>ConfigureConventions</c>.
-    /// </summary>
-    /// <param name="configurationBuilder">The conventions builder.</param>
-    /// <returns>The conventions builder.</returns>
-    public static ModelConfigurationBuilder UseJwtAuthKitSqliteConventions(this ModelConfigurationBuilder configurationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        return configurationBuilder;
+        // A context that already stores Data Protection keys (IDataProtectionKeyContext) keeps its table; JwtAuthKit shares it.
+        if (modelBuilder.Model.FindEntityType(typeof(DataProtectionKey)) is null)
+        {
+            modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+        }
+
+        // Times are stored as UTC date-times: every provider compares and sorts those in SQL (SQLite cannot do so with
+        // DateTimeOffset), and PostgreSQL keeps them as timestamptz.
+        foreach (var property in modelBuilder.Model.GetEntityTypes()
+            .Where(type => Entities.Contains(type.ClrType))
+            .SelectMany(type => type.GetProperties())
+            .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+        {
+            property.SetValueConverter(UtcDateTimeConverter.Instance);
+        }
+
+        return modelBuilder;
     }
 }

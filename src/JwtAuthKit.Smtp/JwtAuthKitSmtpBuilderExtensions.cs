@@ -1,11 +1,10 @@
 using JwtAuthKit.Email;
-using JwtAuthKit.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace JwtAuthKit;
+namespace JwtAuthKit.Smtp;
 
 /// <summary>SMTP delivery for <see cref="JwtAuthKitBuilder"/>.</summary>
 public static class JwtAuthKitSmtpBuilderExtensions

@@ -1,3 +1,4 @@
+using JwtAuthKit.Smtp;
 using System.Net;
 using System.Net.Http.Json;
 using JwtAuthKit.AspNetCore.Tests.Infrastructure;
@@ -299,7 +300,7 @@ public sealed class EmailFlowTests
     public async Task Mail_survives_an_SMTP_outage_and_a_host_restart()
     {
         var database = TestHost.NewDatabasePath();
-        var time = new MutableTimeProvider();
+        var time = TestHost.NewClock();
         var smtpPort = InProcessSmtpServer.FreePort();
         var email = Unique.Email();
         var smtpDown = await MailHost.StartAsync(configuration: MailApplication(), databasePath: database, time: time, smtpPort: smtpPort);
@@ -372,6 +373,7 @@ public sealed class EmailFlowTests
 
         await using var smtp = await InProcessSmtpServer.StartAsync(smtpPort);
         (await outbox.RetryAsync(failed[0].Id, host.Time.GetUtcNow(), default)).Should().BeTrue();
+        host.Time.Advance(TimeSpan.FromSeconds(1)); // The next poll of the outbox finds it.
         (await smtp.WaitForMessageAsync()).To.Mailboxes.Single().Address.Should().Be(email);
     }
 

@@ -11,8 +11,9 @@ public sealed class LoggingTests
         var assemblies = new[]
         {
             typeof(JwtAuthKitOptions).Assembly,
-            typeof(JwtAuthKitServiceCollectionExtensions).Assembly,
+            typeof(JwtAuthKitAspNetCoreBuilderExtensions).Assembly,
             typeof(JwtAuthKit.EntityFramework.JwtAuthKitDbContext).Assembly,
+            typeof(JwtAuthKit.Smtp.SmtpOptions).Assembly,
         };
 
         var ids = assemblies

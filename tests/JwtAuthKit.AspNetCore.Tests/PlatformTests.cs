@@ -83,8 +83,9 @@ public sealed class PlatformTests
     public async Task A_secret_key_is_rotated_by_creating_a_new_one_and_revoking_the_old_one_on_every_node()
     {
         var database = TestHost.NewDatabasePath();
-        await using var nodeA = await TestHost.StartAsync(databasePath: database, configuration: TwoApplications.Configuration());
-        await using var nodeB = await TestHost.StartAsync(databasePath: database, configuration: TwoApplications.Configuration());
+        var time = TestHost.NewClock();
+        await using var nodeA = await TestHost.StartAsync(databasePath: database, time: time, configuration: TwoApplications.Configuration());
+        await using var nodeB = await TestHost.StartAsync(databasePath: database, time: time, configuration: TwoApplications.Configuration());
         var operatorToken = await OperatorTokenAsync(nodeA);
         var alphaId = (await nodeA.GetRequiredService<IApplicationStore>().FindByClientIdAsync("alpha-app", default))!.Id;
 
@@ -103,20 +104,11 @@ public sealed class PlatformTests
         onA.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "revocation applies at once on the node that revoked");
         (await onA.ProblemCodeAsync()).Should().Be("invalid_api_key");
 
-        var deadline = DateTime.UtcNow.AddSeconds(7);
-        HttpStatusCode onB;
-        do
-        {
-            onB = (await nodeB.Client.SendWithBearerAsync(HttpMethod.Get, "/api/admin/users", TwoApplications.AlphaSecret)).StatusCode;
-            if (onB == HttpStatusCode.Unauthorized)
-            {
-                break;
-            }
-
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-        onB.Should().Be(HttpStatusCode.Unauthorized, "other nodes refuse a revoked key within 5 s");
+        var (onB, elapsed) = await Eventually.OnClockAsync(time, TimeSpan.FromSeconds(10),
+            async () => (await nodeB.Client.SendWithBearerAsync(HttpMethod.Get, "/api/admin/users", TwoApplications.AlphaSecret)).StatusCode,
+            status => status == HttpStatusCode.Unauthorized);
+        onB.Should().Be(HttpStatusCode.Unauthorized, "other nodes refuse a revoked key");
+        elapsed.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(5), "within 5 s");
         (await nodeB.Client.SendWithBearerAsync(HttpMethod.Get, "/api/admin/users", newKey)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var events = await (await nodeA.Client.SendWithBearerAsync(HttpMethod.Get, "/api/admin/audit-events?type=key.revoked", newKey)).JsonAsync();
@@ -163,13 +155,13 @@ public sealed class PlatformTests
         await using var host = await TestHost.StartAsync();
         await OperatorTokenAsync(host);
         (await host.Client.RegisterAsync(Unique.Email())).StatusCode.Should().Be(HttpStatusCode.Created, "the operators' application does not count as a second application");
-        var weak = await host.GetRequiredService<PlatformCommands>().CreateOperatorAsync("weak@example.com", "short", default);
+        var weak = await host.GetRequiredService<IOperatorAccountService>().CreateAsync("weak@example.com", "short", default);
         weak.Error!.Code.Should().Be("weak_password");
     }
 
     private static async Task<string> OperatorTokenAsync(TestHost host)
     {
-        var made = await host.GetRequiredService<PlatformCommands>().CreateOperatorAsync("ops@example.com", OperatorPassword, default);
+        var made = await host.GetRequiredService<IOperatorAccountService>().CreateAsync("ops@example.com", OperatorPassword, default);
         made.Succeeded.Should().BeTrue(made.Error?.Message);
         var login = await host.Client.PostAsJsonAsync("/api/platform/login", new { email = "ops@example.com", password = OperatorPassword });
         login.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -20,7 +20,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApplicationResolver resolver)
+    IApplicationResolver resolver)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -31,7 +31,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var value = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
-        var resolved = value.Length <= 200 ? await resolver.FindKeyAsync(value, Context.RequestAborted) : null;
+        var resolved = await resolver.AuthenticateKeyAsync(value, Context.RequestAborted);
         if (resolved is null)
         {
             JwtAuthKitAuthenticationHandler.SetFailureCode(Context, JwtAuthKitErrors.InvalidApiKey);
@@ -39,7 +39,6 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         JwtAuthKitAuthenticationHandler.SetApplication(Context, resolved.Application);
-        await resolver.RecordUseAsync(resolved.Key, Context.RequestAborted);
         var claims = new List<Claim>
         {
             new(JwtAuthKitClaimTypes.ApiKey, resolved.Key.Prefix),

@@ -20,7 +20,7 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
     IOptionsMonitor<JwtAuthKitAuthenticationOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    AccessTokenValidator validator)
+    IAccessTokenValidator validator)
     : AuthenticationHandler<JwtAuthKitAuthenticationOptions>(options, loggerFactory, encoder)
 {
     private static readonly object ApplicationKey = new();
@@ -85,22 +85,21 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
 
         // RFC 6750 §3: tell the client how to authenticate, and that a presented token was refused.
         Response.Headers[HeaderNames.WWWAuthenticate] = Context.Items.ContainsKey(FailureKey) ? "Bearer error=\"invalid_token\"" : "Bearer";
-        var message = code switch
+        var error = code switch
         {
-            JwtAuthKitErrors.SessionRevoked => "The session has ended; sign in again.",
-            JwtAuthKitErrors.InvalidApiKey => "The API key is unknown, revoked or malformed.",
-            _ => "A valid access token is required.",
+            JwtAuthKitErrors.SessionRevoked => HttpErrors.SessionEnded,
+            JwtAuthKitErrors.InvalidApiKey => HttpErrors.InvalidApiKey,
+            _ => HttpErrors.AccessTokenRequired,
         };
-        await ProblemResults.WriteAsync(Context, new JwtAuthKitError(code, message));
+        await ProblemResults.WriteAsync(Context, error);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        var message = Context.User.HasClaim(Authorization.JwtAuthKitClaimTypes.ApiKeyKind, "publishable")
-            ? "A publishable key cannot administer; use a secret key on your server."
-            : "You may not do this.";
-        await ProblemResults.WriteAsync(Context, new JwtAuthKitError(JwtAuthKitErrors.Forbidden, message));
+        await ProblemResults.WriteAsync(Context, Context.User.HasClaim(Authorization.JwtAuthKitClaimTypes.ApiKeyKind, "publishable")
+            ? HttpErrors.PublishableKeyCannotAdminister
+            : HttpErrors.Forbidden);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Access token refused: {Reason}.")]

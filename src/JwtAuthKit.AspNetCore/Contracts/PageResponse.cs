@@ -17,4 +17,12 @@ public sealed class PageResponse<T>
 
     /// <summary>The page size.</summary>
     [JsonPropertyName("page_size")] public int PageSize { get; init; }
+
+    internal static PageResponse<T> From<TSource>(Page<TSource> page, Func<TSource, T> map) => new()
+    {
+        Items = [.. page.Items.Select(map)],
+        Total = page.Total,
+        Page = page.Request.Number,
+        PageSize = page.Request.Size,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JwtAuthKit.Administration;
 using JwtAuthKit.AspNetCore.Contracts;
 using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Audit;
@@ -12,7 +13,7 @@ namespace JwtAuthKit.AspNetCore.Endpoints;
 internal static class AdminAuditHandlers
 {
     public static async Task<Results<Ok<PageResponse<AuditEventResponse>>, ProblemHttpResult>> QueryAsync(
-        AdminCaller caller, IAuditStore audit, [FromQuery] string? type, [FromQuery(Name = "user_id")] string? userId, [FromQuery] string? since,
+        AdminCaller caller, IAuditLogService audit, [FromQuery] string? type, [FromQuery(Name = "user_id")] string? userId, [FromQuery] string? since,
         [FromQuery] string? page, [FromQuery(Name = "page_size")] string? pageSize, CancellationToken cancellationToken)
     {
         var paging = Paging.Parse(page, pageSize);
@@ -26,16 +27,14 @@ internal static class AdminAuditHandlers
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                return JwtAuthKitErrors.Validation("since", "must be an RFC 3339 time such as 2026-01-31T12:00:00Z").ToProblem();
+                return HttpErrors.InvalidSince.ToProblem();
             }
 
             from = parsed;
         }
 
-        var (number, size) = paging.Value;
-        var query = new AuditQuery(caller.Actor.Application.Id, Blank(type, 100), Blank(userId, 64), from, (number - 1) * size, size);
-        var (items, total) = await audit.QueryAsync(query, cancellationToken);
-        return TypedResults.Ok(new PageResponse<AuditEventResponse> { Items = [.. items.Select(AuditEventResponse.From)], Total = total, Page = number, PageSize = size });
+        var events = await audit.QueryAsync(caller.Actor, new AuditEventFilter(Blank(type, 100), Blank(userId, 64), from), paging.Value, cancellationToken);
+        return TypedResults.Ok(PageResponse<AuditEventResponse>.From(events, AuditEventResponse.From));
     }
 
     private static string? Blank(string? value, int max) => string.IsNullOrEmpty(value) ? null : value.Length > max ? value[..max] : value;

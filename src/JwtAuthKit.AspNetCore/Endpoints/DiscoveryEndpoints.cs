@@ -16,8 +16,10 @@ internal static class DiscoveryEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(JwksPath, GetJwksAsync).AllowAnonymous().WithTags("JwtAuthKit: discovery");
-        endpoints.MapGet(ConfigurationPath, GetConfigurationAsync).AllowAnonymous().WithTags("JwtAuthKit: discovery");
+        endpoints.MapGet(JwksPath, GetJwksAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName)
+            .WithSummary("The public keys that validate access tokens (JWKS)");
+        endpoints.MapGet(ConfigurationPath, GetConfigurationAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName)
+            .WithSummary("OpenID discovery: the issuer and where its keys are");
     }
 
     public static async Task<Ok<JwksResponse>> GetJwksAsync(SigningKeyManager keys, HttpContext http, CancellationToken cancellationToken)
@@ -31,7 +33,7 @@ internal static class DiscoveryEndpoints
     {
         http.Response.Headers.CacheControl = "public, max-age=300";
         var issuer = options.Value.Issuer;
-        var algorithms = await keys.GetAlgorithmsAsync(cancellationToken);
+        var algorithms = await keys.GetSigningAlgorithmsAsync(cancellationToken);
         return TypedResults.Ok(new DiscoveryResponse(issuer, issuer.TrimEnd('/') + JwksPath, [.. algorithms.Order(StringComparer.Ordinal)]));
     }
 

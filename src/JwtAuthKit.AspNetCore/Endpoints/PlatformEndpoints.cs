@@ -1,7 +1,9 @@
 using JwtAuthKit.AspNetCore.Http;
+using JwtAuthKit.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static JwtAuthKit.JwtAuthKitErrors;
 
 namespace JwtAuthKit.AspNetCore.Endpoints;
 
@@ -10,20 +12,29 @@ internal static class PlatformEndpoints
 {
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix)
     {
-        var group = endpoints.MapGroup(prefix).WithTags("JwtAuthKit: platform");
+        var group = endpoints.MapGroup(prefix).WithTags("Platform").WithGroupName(JwtAuthKitOpenApi.DocumentName);
         group.AddEndpointFilter<RequestBindingFilter>();
 
-        group.MapPost("/login", PlatformHandlers.LoginAsync).AddEndpointFilter<CredentialRateLimitFilter>().AllowAnonymous();
+        group.MapPost("/login", PlatformHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
+            .WithSummary("Sign an operator in").ProducesProblems(InvalidCredentials, AccountDisabled);
 
         var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator);
-        operators.MapGet("/apps", PlatformHandlers.ListAsync);
-        operators.MapPost("/apps", PlatformHandlers.CreateAsync);
-        operators.MapGet("/apps/{id}", PlatformHandlers.GetAsync);
-        operators.MapPatch("/apps/{id}", PlatformHandlers.UpdateAsync);
-        operators.MapDelete("/apps/{id}", PlatformHandlers.DeleteAsync);
-        operators.MapGet("/apps/{id}/keys", PlatformHandlers.ListKeysAsync);
-        operators.MapPost("/apps/{id}/keys", PlatformHandlers.CreateKeyAsync);
-        operators.MapDelete("/apps/{id}/keys/{keyId}", PlatformHandlers.RevokeKeyAsync);
+        operators.MapGet("/apps", PlatformHandlers.ListAsync)
+            .WithSummary("List client applications");
+        operators.MapPost("/apps", PlatformHandlers.CreateAsync)
+            .WithSummary("Create an application and its first keys (shown once)").ProducesProblems(Conflict);
+        operators.MapGet("/apps/{id}", PlatformHandlers.GetAsync)
+            .WithSummary("Read an application with its settings").ProducesProblems(NotFound);
+        operators.MapPatch("/apps/{id}", PlatformHandlers.UpdateAsync)
+            .WithSummary("Rename an application or change its settings").ProducesProblems(NotFound, Conflict);
+        operators.MapDelete("/apps/{id}", PlatformHandlers.DeleteAsync)
+            .WithSummary("Delete an application and everything it holds").ProducesProblems(NotFound);
+        operators.MapGet("/apps/{id}/keys", PlatformHandlers.ListKeysAsync)
+            .WithSummary("List an application's keys (without their values)").ProducesProblems(NotFound);
+        operators.MapPost("/apps/{id}/keys", PlatformHandlers.CreateKeyAsync)
+            .WithSummary("Create a key (its value is shown once)").ProducesProblems(NotFound, Conflict);
+        operators.MapDelete("/apps/{id}/keys/{keyId}", PlatformHandlers.RevokeKeyAsync)
+            .WithSummary("Revoke a key").ProducesProblems(NotFound);
         return group;
     }
 }

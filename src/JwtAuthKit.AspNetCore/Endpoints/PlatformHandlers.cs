@@ -3,8 +3,6 @@ using JwtAuthKit.Applications;
 using JwtAuthKit.AspNetCore.Contracts;
 using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Platform;
-using JwtAuthKit.Roles;
-using JwtAuthKit.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,20 +12,17 @@ namespace JwtAuthKit.AspNetCore.Endpoints;
 internal static class PlatformHandlers
 {
     public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LoginAsync(
-        JsonBody<LoginRequest> body, OperatorAccounts operators, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await operators.SignInAsync(body.Value.Email, body.Value.Password, SignInHandlers.Client(http), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(AuthResponse.From(result.Value)) : result.Error.ToProblem();
-    }
+        JsonBody<LoginRequest> body, RequestClient client, IOperatorAccountService operators, CancellationToken cancellationToken) =>
+        SignInHandlers.Answer(await operators.SignInAsync(body.Value.Email, body.Value.Password, client.Info, cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListAsync(ApplicationAdministrationService apps, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListAsync(IApplicationAdministrationService apps, CancellationToken cancellationToken)
     {
         var list = await apps.ListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>([.. list.Select(a => ApplicationResponse.From(a, withSettings: false))]);
     }
 
     public static async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> CreateAsync(
-        JsonBody<ApplicationRequest> body, ApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
+        JsonBody<ApplicationRequest> body, IApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
     {
         ApplicationSettings? settings = null;
         if (body.Value.Settings is { } patch)
@@ -38,7 +33,7 @@ internal static class PlatformHandlers
                 return merged.Error.ToProblem();
             }
 
-            settings = merged.Value.Settings;
+            settings = merged.Value;
         }
 
         var created = await apps.CreateAsync(body.Value.Name, settings, cancellationToken);
@@ -47,21 +42,18 @@ internal static class PlatformHandlers
             return created.Error.ToProblem();
         }
 
-        var application = created.Value.Application;
-        var keys = (await apps.ListKeysAsync(application.Id, cancellationToken)).Value!;
-        var shown = keys.Select(k => ApiKeyResponse.From(k, k.Kind == ApiKeyKind.Secret ? created.Value.SecretKey : created.Value.PublishableKey)).ToList();
+        var (application, publishableKey, secretKey) = created.Value;
+        var keys = (await apps.ListKeysAsync(application.Id, cancellationToken)).Value ?? [];
+        var shown = keys.Select(k => ApiKeyResponse.From(k, k.Kind == ApiKeyKind.Secret ? secretKey : publishableKey)).ToList();
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{application.Id}", ApplicationResponse.From(application, withSettings: true, shown));
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(
-        string id, ApplicationAdministrationService apps, CancellationToken cancellationToken)
-    {
-        var found = await apps.GetAsync(id, cancellationToken);
-        return found.Succeeded ? TypedResults.Ok(ApplicationResponse.From(found.Value, withSettings: true)) : found.Error.ToProblem();
-    }
+        string id, IApplicationAdministrationService apps, CancellationToken cancellationToken) =>
+        Answer(await apps.GetAsync(id, cancellationToken));
 
     public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, JsonBody<ApplicationRequest> body, ApplicationAdministrationService apps, SettingsAdministrationService settings, HttpContext http, CancellationToken cancellationToken)
+        string id, JsonBody<ApplicationRequest> body, RequestClient client, IApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await apps.GetAsync(id, cancellationToken);
         if (!found.Succeeded)
@@ -69,51 +61,26 @@ internal static class PlatformHandlers
             return found.Error.ToProblem();
         }
 
-        var application = found.Value;
-
-        // Check the name first: a refused request must leave the settings as they were.
-        if (body.Value.Name is { } newName && await apps.CheckRenameAsync(id, newName, cancellationToken) is { } refused)
-        {
-            return refused.ToProblem();
-        }
-
-        if (body.Value.Settings is { } patch)
-        {
-            var changed = await settings.UpdateAsync(Operator(http, application), current => SettingsJson.Merge(current, patch), cancellationToken);
-            if (!changed.Succeeded)
-            {
-                return changed.Error.ToProblem();
-            }
-        }
-
-        if (body.Value.Name is { } name)
-        {
-            var renamed = await apps.RenameAsync(id, name, cancellationToken);
-            if (!renamed.Succeeded)
-            {
-                return renamed.Error.ToProblem();
-            }
-        }
-
-        var saved = await apps.GetAsync(id, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(ApplicationResponse.From(saved.Value, withSettings: true)) : saved.Error.ToProblem();
+        var patch = body.Value.Settings;
+        return Answer(await apps.UpdateAsync(Operator(http, found.Value, client), body.Value.Name,
+            patch is null ? null : current => SettingsJson.Merge(current, patch), cancellationToken));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, ApplicationAdministrationService apps, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IApplicationAdministrationService apps, CancellationToken cancellationToken)
     {
         var result = await apps.DeleteAsync(id, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(
-        string id, ApplicationAdministrationService apps, CancellationToken cancellationToken)
+        string id, IApplicationAdministrationService apps, CancellationToken cancellationToken)
     {
         var keys = await apps.ListKeysAsync(id, cancellationToken);
-        return keys.Succeeded ? TypedResults.Ok<IReadOnlyList<ApiKeyResponse>>([.. keys.Value!.Select(k => ApiKeyResponse.From(k))]) : keys.Error.ToProblem();
+        return keys.Succeeded ? TypedResults.Ok<IReadOnlyList<ApiKeyResponse>>([.. keys.Value.Select(k => ApiKeyResponse.From(k))]) : keys.Error.ToProblem();
     }
 
     public static async Task<Results<Created<ApiKeyResponse>, ProblemHttpResult>> CreateKeyAsync(
-        string id, JsonBody<CreateKeyRequest> body, ApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
+        string id, JsonBody<CreateKeyRequest> body, RequestClient client, IApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await apps.GetAsync(id, cancellationToken);
         if (!found.Succeeded)
@@ -121,14 +88,20 @@ internal static class PlatformHandlers
             return found.Error.ToProblem();
         }
 
-        var created = await apps.CreateKeyAsync(Operator(http, found.Value), body.Value.Kind, body.Value.Name, cancellationToken);
+        ApiKeyKind? kind = body.Value.Kind switch { "publishable" => ApiKeyKind.Publishable, "secret" => ApiKeyKind.Secret, _ => null };
+        if (kind is null)
+        {
+            return HttpErrors.InvalidKeyKind.ToProblem();
+        }
+
+        var created = await apps.CreateKeyAsync(Operator(http, found.Value, client), kind.Value, body.Value.Name, cancellationToken);
         return created.Succeeded
             ? TypedResults.Created((string?)null, ApiKeyResponse.From(created.Value.Key, created.Value.Value))
             : created.Error.ToProblem();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        string id, string keyId, ApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
+        string id, string keyId, RequestClient client, IApplicationAdministrationService apps, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await apps.GetAsync(id, cancellationToken);
         if (!found.Succeeded)
@@ -136,10 +109,13 @@ internal static class PlatformHandlers
             return found.Error.ToProblem();
         }
 
-        var revoked = await apps.RevokeKeyAsync(Operator(http, found.Value), keyId, cancellationToken);
+        var revoked = await apps.RevokeKeyAsync(Operator(http, found.Value, client), keyId, cancellationToken);
         return revoked.Succeeded ? TypedResults.NoContent() : revoked.Error.ToProblem();
     }
 
-    private static AdminActor Operator(HttpContext http, Application application) =>
-        new(application, "operator:" + http.User.FindFirst(AccessTokenClaims.Subject)?.Value, new HashSet<string> { BuiltInRoles.AllPermissions }, SignInHandlers.Client(http));
+    private static AdminActor Operator(HttpContext http, Application application, RequestClient client) =>
+        AdminActor.ForOperator(application, http.User.FindFirst(Tokens.AccessTokenClaims.Subject)?.Value ?? "", client.Info);
+
+    private static Results<Ok<ApplicationResponse>, ProblemHttpResult> Answer(Result<Application> result) =>
+        result.Succeeded ? TypedResults.Ok(ApplicationResponse.From(result.Value, withSettings: true)) : result.Error.ToProblem();
 }

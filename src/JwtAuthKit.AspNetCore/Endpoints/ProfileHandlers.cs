@@ -11,25 +11,22 @@ namespace JwtAuthKit.AspNetCore.Endpoints;
 internal static class ProfileHandlers
 {
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(
-        CurrentUser current, UserProfileService profiles, CancellationToken cancellationToken)
-    {
-        var result = await profiles.GetAsync(current.Application, current.UserId, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
-    }
+        CurrentUser current, IUserProfileService profiles, CancellationToken cancellationToken) =>
+        Answer(await profiles.GetAsync(current.User, cancellationToken));
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UpdateAsync(
-        CurrentUser current, JsonBody<UpdateProfileRequest> body, UserProfileService profiles, CancellationToken cancellationToken)
-    {
-        var result = body.Value.HasName
-            ? await profiles.UpdateAsync(current.Application, current.UserId, body.Value.Name, cancellationToken)
-            : await profiles.GetAsync(current.Application, current.UserId, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
-    }
+        CurrentUser current, JsonBody<UpdateProfileRequest> body, IUserProfileService profiles, CancellationToken cancellationToken) =>
+        Answer(body.Value.HasName
+            ? await profiles.UpdateNameAsync(current.User, body.Value.Name, cancellationToken)
+            : await profiles.GetAsync(current.User, cancellationToken));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        CurrentUser current, JsonBody<ChangePasswordRequest> body, PasswordChangeService passwords, HttpContext http, CancellationToken cancellationToken)
+        CurrentUser current, JsonBody<ChangePasswordRequest> body, RequestClient client, IPasswordChangeService passwords, CancellationToken cancellationToken)
     {
-        var result = await passwords.ChangeAsync(current.Application, current.UserId, current.SessionId, body.Value.CurrentPassword, body.Value.NewPassword, SignInHandlers.Client(http), cancellationToken);
+        var result = await passwords.ChangeAsync(current.User, body.Value.CurrentPassword, body.Value.NewPassword, client.Info, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
+
+    private static Results<Ok<UserResponse>, ProblemHttpResult> Answer(Result<User> result) =>
+        result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
 }

@@ -9,15 +9,15 @@ namespace JwtAuthKit.AspNetCore.Endpoints;
 /// <summary>The signed-in user's sessions.</summary>
 internal static class SessionHandlers
 {
-    public static async Task<Ok<SessionListResponse>> ListAsync(CurrentUser current, UserSessionService sessions, CancellationToken cancellationToken)
+    public static async Task<Ok<SessionListResponse>> ListAsync(CurrentUser current, IUserSessionService sessions, CancellationToken cancellationToken)
     {
-        var list = await sessions.ListAsync(current.Application, current.UserId, cancellationToken);
-        return TypedResults.Ok(new SessionListResponse([.. list.Select(s => SessionResponse.From(s, current.SessionId))]));
+        var list = await sessions.ListAsync(current.User, cancellationToken);
+        return TypedResults.Ok(new SessionListResponse([.. list.Select(s => SessionResponse.From(s, current.User.SessionId))]));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(CurrentUser current, string id, UserSessionService sessions, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(CurrentUser current, string id, IUserSessionService sessions, CancellationToken cancellationToken)
     {
-        var result = await sessions.EndAsync(current.Application, current.UserId, id, cancellationToken);
+        var result = await sessions.EndAsync(current.User, id, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

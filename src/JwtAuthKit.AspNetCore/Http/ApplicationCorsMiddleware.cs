@@ -11,7 +11,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// allowed only when its own application (that of its access token or secret key, else its <c>X-Api-Key</c>) allows the origin. No
 /// credentials mode: tokens travel in headers, never in cookies the server reads.
 /// </summary>
-internal sealed class ApplicationCorsMiddleware(RequestDelegate next, ApplicationResolver resolver, IReadOnlyList<PathString> scopes)
+internal sealed class ApplicationCorsMiddleware(RequestDelegate next, IApplicationResolver resolver, IReadOnlyList<PathString> scopes)
 {
     private const string AllowedMethods = "GET, POST, PUT, PATCH, DELETE";
     private const string AllowedHeaders = "Authorization, Content-Type, X-Api-Key";
@@ -26,14 +26,13 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, Applicatio
             return;
         }
 
-        var origin = ApplicationResolver.NormalizeOrigin(originHeader);
         var cancellationToken = context.RequestAborted;
         var response = context.Response;
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
 
         if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
-            if (origin is not null && (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin))
+            if (await resolver.IsOriginAllowedAsync(null, originHeader, cancellationToken))
             {
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlAllowMethods = AllowedMethods;
@@ -52,15 +51,11 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, Applicatio
             var application = JwtAuthKitAuthenticationHandler.GetApplication(context);
             if (application is null)
             {
-                var key = context.Request.Headers[JwtAuthKitDefaults.ApiKeyHeader].ToString();
-                var named = await resolver.ResolveAsync(key.Length == 0 ? null : key, cancellationToken);
+                var named = await RequestApplication.ResolveAsync(context, required: true);
                 application = named.Succeeded ? named.Value : null;
             }
 
-            var allowed = origin is not null && (application is null
-                ? (await resolver.AllowedOriginsOfAnyAsync(cancellationToken)).Contains(origin)
-                : application.Settings.AllowedOrigins.Select(ApplicationResolver.NormalizeOrigin).Contains(origin));
-            if (allowed)
+            if (await resolver.IsOriginAllowedAsync(application, originHeader, cancellationToken))
             {
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlExposeHeaders = ExposedHeaders;

@@ -18,6 +18,6 @@ internal sealed class CredentialRateLimitFilter : IEndpointFilter
 
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.HttpContext.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-        return ValueTask.FromResult<object?>(new JwtAuthKitError(JwtAuthKitErrors.RateLimited, $"Too many attempts; try again in {seconds} seconds.").ToProblem());
+        return ValueTask.FromResult<object?>(HttpErrors.RateLimited(seconds).ToProblem());
     }
 }

@@ -1,50 +1,51 @@
 using System.Reflection;
-using JwtAuthKit.Applications;
 using JwtAuthKit.AspNetCore.Authentication;
+using JwtAuthKit.AspNetCore.OpenApi;
+using JwtAuthKit.Sessions;
 using JwtAuthKit.Tokens;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace JwtAuthKit.AspNetCore.Http;
 
 /// <summary>The user and session of a request authenticated with a JwtAuthKit access token.</summary>
-internal sealed class CurrentUser : IRequestBinding
+internal sealed class CurrentUser : IRequestBinding, IEndpointParameterMetadataProvider
 {
-    private CurrentUser(Application? application, string userId, string sessionId, JwtAuthKitError? error)
+    private CurrentUser(SignedInUser? user, JwtAuthKitError? error)
     {
-        Application = application!;
-        UserId = userId;
-        SessionId = sessionId;
+        User = user!;
         BindingError = error;
     }
 
-    public Application Application { get; }
-
-    public string UserId { get; }
-
-    public string SessionId { get; }
+    public SignedInUser User { get; }
 
     public JwtAuthKitError? BindingError { get; }
 
     public static async ValueTask<CurrentUser> BindAsync(HttpContext context, ParameterInfo parameter)
     {
+        _ = parameter;
         var application = JwtAuthKitAuthenticationHandler.GetApplication(context);
         var userId = context.User.FindFirst(AccessTokenClaims.Subject)?.Value;
         var sessionId = context.User.FindFirst(AccessTokenClaims.SessionId)?.Value;
         if (application is null || userId is null || sessionId is null)
         {
-            return new CurrentUser(null, "", "", new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in first."));
+            return new CurrentUser(null, HttpErrors.SignInFirst);
         }
 
         // A client that names its application must present that application's token: a token of another one is
         // refused rather than quietly served as the other application.
-        var named = await OptionalApplication.BindAsync(context, parameter);
-        if (named.BindingError is { } keyError)
+        var named = await RequestApplication.ResolveAsync(context, required: false);
+        if (!named.Succeeded)
         {
-            return new CurrentUser(null, "", "", keyError);
+            return new CurrentUser(null, named.Error);
         }
 
-        return named.Application is { } expected && expected.Id != application.Id
-            ? new CurrentUser(null, "", "", new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "The access token belongs to another application."))
-            : new CurrentUser(application, userId, sessionId, null);
+        return named.Value is { } expected && expected.Id != application.Id
+            ? new CurrentUser(null, HttpErrors.TokenOfAnotherApplication)
+            : new CurrentUser(new SignedInUser(application, userId, sessionId), null);
     }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        BindingMetadata.Add(builder, [JwtAuthKitErrors.Unauthorized, JwtAuthKitErrors.SessionRevoked, JwtAuthKitErrors.InvalidApiKey], JwtAuthKitOpenApi.AccessTokenScheme);
 }

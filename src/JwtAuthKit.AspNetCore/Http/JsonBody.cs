@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace JwtAuthKit.AspNetCore.Http;
 
@@ -10,7 +12,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// over 64 KiB → 413 <c>payload_too_large</c>, not JSON → 415 <c>unsupported_media_type</c>, malformed → 400
 /// <c>validation_failed</c>. An empty body binds to an empty request, whose missing fields the service reports.
 /// </summary>
-internal sealed class JsonBody<T> : IRequestBinding
+internal sealed class JsonBody<T> : IRequestBinding, IEndpointParameterMetadataProvider
     where T : class, new()
 {
     private JsonBody(T? value, JwtAuthKitError? error)
@@ -29,7 +31,7 @@ internal sealed class JsonBody<T> : IRequestBinding
         var request = context.Request;
         if (request.ContentLength > JwtAuthKitDefaults.MaxRequestBodySize)
         {
-            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+            return Fail(HttpErrors.PayloadTooLarge);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -46,7 +48,7 @@ internal sealed class JsonBody<T> : IRequestBinding
 
         if (!request.HasJsonContentType())
         {
-            return Fail(JwtAuthKitErrors.UnsupportedMediaType, "Send the request body as application/json.");
+            return Fail(HttpErrors.UnsupportedMediaType);
         }
 
         byte[] buffer;
@@ -56,24 +58,22 @@ internal sealed class JsonBody<T> : IRequestBinding
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+            return Fail(HttpErrors.PayloadTooLarge);
         }
 
         if (buffer.Length > JwtAuthKitDefaults.MaxRequestBodySize)
         {
-            return Fail(JwtAuthKitErrors.PayloadTooLarge, "The request body must be at most 64 KiB.");
+            return Fail(HttpErrors.PayloadTooLarge);
         }
 
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer, WireJson.Options);
-            return value is null
-                ? Fail(JwtAuthKitErrors.ValidationFailed, "The request body must be a JSON object.")
-                : new JsonBody<T>(value, null);
+            return value is null ? Fail(HttpErrors.NotAJsonObject) : new JsonBody<T>(value, null);
         }
         catch (JsonException)
         {
-            return Fail(JwtAuthKitErrors.ValidationFailed, "The request body is not valid JSON for this endpoint.");
+            return Fail(HttpErrors.MalformedJson);
         }
     }
 
@@ -94,5 +94,12 @@ internal sealed class JsonBody<T> : IRequestBinding
         return memory.ToArray();
     }
 
-    private static JsonBody<T> Fail(string code, string message) => new(null, new JwtAuthKitError(code, message));
+    /// <summary>Describes the body (its type, as JSON) and the errors of reading it to the OpenAPI document.</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new OpenApi.RequestBodyMetadata(typeof(T)));
+        BindingMetadata.Add(builder, [JwtAuthKitErrors.ValidationFailed, JwtAuthKitErrors.PayloadTooLarge, JwtAuthKitErrors.UnsupportedMediaType]);
+    }
+
+    private static JsonBody<T> Fail(JwtAuthKitError error) => new(null, error);
 }

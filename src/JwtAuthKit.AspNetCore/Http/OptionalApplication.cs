@@ -1,7 +1,8 @@
 using System.Reflection;
 using JwtAuthKit.Applications;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace JwtAuthKit.AspNetCore.Http;
 
@@ -9,7 +10,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// The application named by <c>X-Api-Key</c> when the header is sent, for requests whose token already names its
 /// application (refresh, verification and reset links). A key that is sent must be valid.
 /// </summary>
-internal sealed class OptionalApplication : IRequestBinding
+internal sealed class OptionalApplication : IRequestBinding, IEndpointParameterMetadataProvider
 {
     private OptionalApplication(Application? application, JwtAuthKitError? error)
     {
@@ -24,13 +25,10 @@ internal sealed class OptionalApplication : IRequestBinding
     public static async ValueTask<OptionalApplication> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         _ = parameter;
-        var header = context.Request.Headers[JwtAuthKitDefaults.ApiKeyHeader].ToString();
-        if (header.Length == 0)
-        {
-            return new OptionalApplication(null, null);
-        }
-
-        var result = await context.RequestServices.GetRequiredService<ApplicationResolver>().ResolveAsync(header, context.RequestAborted);
+        var result = await RequestApplication.ResolveAsync(context, required: false);
         return result.Succeeded ? new OptionalApplication(result.Value, null) : new OptionalApplication(null, result.Error);
     }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        BindingMetadata.Add(builder, [JwtAuthKitErrors.InvalidApiKey]);
 }

@@ -2,27 +2,12 @@ using System.Globalization;
 
 namespace JwtAuthKit.AspNetCore.Http;
 
-/// <summary>Reads <c>page</c> and <c>page_size</c> query values: page from 1, size 1 to 100 (default 20).</summary>
+/// <summary>Reads <c>page</c> and <c>page_size</c> query values into a <see cref="PageRequest"/>, which checks them.</summary>
 internal static class Paging
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public static Result<PageRequest> Parse(string? page, string? pageSize) => PageRequest.Create(Number(page), Number(pageSize));
 
-    public static Result<(int Page, int PageSize)> Parse(string? page, string? pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var pageNumber = 1;
-        var size = DefaultPageSize;
-        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > 1_000_000))
-        {
-            errors["page"] = ["must be a whole number from 1"];
-        }
-
-        if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPageSize))
-        {
-            errors["page_size"] = [$"must be a whole number from 1 to {MaxPageSize}"];
-        }
-
-        return errors.Count == 0 ? (pageNumber, size) : new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "The paging values are invalid.", errors);
-    }
+    // Not a whole number: 0, which the page request refuses with the field's message.
+    private static int? Number(string? value) =>
+        string.IsNullOrEmpty(value) ? null : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

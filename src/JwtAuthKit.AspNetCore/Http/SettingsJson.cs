@@ -21,10 +21,9 @@ internal static class SettingsJson
     public static JsonNode Write(ApplicationSettings settings) => JsonSerializer.SerializeToNode(settings, Options)!;
 
     /// <summary>Applies the fields of <paramref name="patch"/> to <paramref name="current"/>.</summary>
-    public static Result<(ApplicationSettings Settings, IReadOnlyList<string> Fields)> Merge(ApplicationSettings current, JsonObject patch)
+    public static Result<ApplicationSettings> Merge(ApplicationSettings current, JsonObject patch)
     {
         var merged = (JsonObject)Write(current);
-        var changed = new List<string>();
         var errors = new Dictionary<string, string[]>();
         List<KeyValuePair<string, JsonNode?>> fields;
         try
@@ -49,11 +48,6 @@ internal static class SettingsJson
                 continue;
             }
 
-            if (!JsonNode.DeepEquals(merged[name], value))
-            {
-                changed.Add(name);
-            }
-
             merged[name] = value?.DeepClone();
         }
 
@@ -64,8 +58,7 @@ internal static class SettingsJson
 
         try
         {
-            var settings = merged.Deserialize<ApplicationSettings>(Options)!;
-            return (settings, changed);
+            return merged.Deserialize<ApplicationSettings>(Options)!;
         }
         catch (JsonException ex)
         {

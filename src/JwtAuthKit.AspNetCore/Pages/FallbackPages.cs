@@ -14,35 +14,35 @@ internal static class FallbackPages
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(EmailLinks.VerifyEmailPath, ShowVerify);
-        endpoints.MapPost(EmailLinks.VerifyEmailPath, VerifyAsync).DisableAntiforgery();
-        endpoints.MapGet(EmailLinks.ResetPasswordPath, ShowReset);
-        endpoints.MapPost(EmailLinks.ResetPasswordPath, ResetAsync).DisableAntiforgery();
-        endpoints.MapGet(EmailLinks.MagicLinkPath, ShowMagicLink);
-        endpoints.MapPost(EmailLinks.MagicLinkPath, SignInAsync).DisableAntiforgery();
+        endpoints.MapGet(FallbackPagePaths.VerifyEmail, ShowVerify);
+        endpoints.MapPost(FallbackPagePaths.VerifyEmail, VerifyAsync).DisableAntiforgery();
+        endpoints.MapGet(FallbackPagePaths.ResetPassword, ShowReset);
+        endpoints.MapPost(FallbackPagePaths.ResetPassword, ResetAsync).DisableAntiforgery();
+        endpoints.MapGet(FallbackPagePaths.MagicLink, ShowMagicLink);
+        endpoints.MapPost(FallbackPagePaths.MagicLink, SignInAsync).DisableAntiforgery();
     }
 
     private static IResult ShowVerify(string? token) => HtmlPage.Render("Confirm your email",
-        "<h1>Confirm your email address</h1>" + Form(EmailLinks.VerifyEmailPath, token, "", "Confirm email"));
+        "<h1>Confirm your email address</h1>" + Form(FallbackPagePaths.VerifyEmail, token, "", "Confirm email"));
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, EmailVerificationService verification)
+    private static async Task<IResult> VerifyAsync(HttpContext http, IEmailVerificationService verification)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var result = await verification.VerifyAsync(null, form["token"], Endpoints.SignInHandlers.Client(http), http.RequestAborted);
+        var result = await verification.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Email confirmed", $"<h1 class=\"ok\">Email confirmed</h1><p>{HtmlPage.Encode(result.Value.Email)} is verified. You can close this page.</p>")
             : Failed("This link is invalid, used or expired. Ask for a new one.");
     }
 
     private static IResult ShowReset(string? token) => HtmlPage.Render("Choose a new password",
-        "<h1>Choose a new password</h1>" + Form(EmailLinks.ResetPasswordPath, token,
+        "<h1>Choose a new password</h1>" + Form(FallbackPagePaths.ResetPassword, token,
             "<label for=\"new_password\">New password</label><input id=\"new_password\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"8\">",
             "Save password"));
 
-    private static async Task<IResult> ResetAsync(HttpContext http, PasswordResetService resets)
+    private static async Task<IResult> ResetAsync(HttpContext http, IPasswordResetService resets)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var result = await resets.ResetAsync(null, form["token"], form["new_password"], Endpoints.SignInHandlers.Client(http), http.RequestAborted);
+        var result = await resets.ResetAsync(null, form["token"], form["new_password"], Http.RequestClient.From(http), http.RequestAborted);
         if (result.Succeeded)
         {
             return HtmlPage.Render("Password changed", "<h1 class=\"ok\">Password changed</h1><p>Sign in with your new password. Every other session was signed out.</p>");
@@ -50,17 +50,17 @@ internal static class FallbackPages
 
         return result.Error.Code == JwtAuthKitErrors.WeakPassword
             ? HtmlPage.Render("Choose a new password", $"<h1>Choose a new password</h1><p class=\"error\">{HtmlPage.Encode(result.Error.Message)}</p>"
-                + Form(EmailLinks.ResetPasswordPath, form["token"], "<label for=\"new_password\">New password</label><input id=\"new_password\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" required>", "Save password"), 400)
+                + Form(FallbackPagePaths.ResetPassword, form["token"], "<label for=\"new_password\">New password</label><input id=\"new_password\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" required>", "Save password"), 400)
             : Failed("This link is invalid, used or expired. Ask for a new one.");
     }
 
     private static IResult ShowMagicLink(string? token) => HtmlPage.Render("Sign in",
-        "<h1>Sign in</h1>" + Form(EmailLinks.MagicLinkPath, token, "", "Sign in"));
+        "<h1>Sign in</h1>" + Form(FallbackPagePaths.MagicLink, token, "", "Sign in"));
 
-    private static async Task<IResult> SignInAsync(HttpContext http, MagicLinkService magicLinks)
+    private static async Task<IResult> SignInAsync(HttpContext http, IMagicLinkService magicLinks)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var result = await magicLinks.VerifyAsync(null, form["token"], Endpoints.SignInHandlers.Client(http), http.RequestAborted);
+        var result = await magicLinks.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Signed in", $"<h1 class=\"ok\">Signed in</h1><p>{HtmlPage.Encode(result.Value.User.Email)} is signed in and verified. Return to the app to continue.</p>")
             : Failed("This link is invalid, used or expired. Ask for a new one.");

@@ -5,10 +5,12 @@ using JwtAuthKit.Users;
 
 namespace JwtAuthKit.Administration;
 
-/// <summary>An application's administration of its roles. The built-in <c>admin</c> and <c>user</c> cannot change.</summary>
 internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserStore users, PermissionResolver permissions, AuditLog audit, TimeProvider time)
+    : IRoleAdministrationService
 {
     public const int MaxPermissions = 100;
+    private const int MaxNameLength = 64;
+    private const int MaxDescriptionLength = 500;
 
     public async Task<IReadOnlyList<Role>> ListAsync(AdminActor actor, CancellationToken cancellationToken)
     {
@@ -23,11 +25,12 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
             return BuiltInRoles.Describe(actor.Application.Id, name);
         }
 
-        return name.Length <= 64 && await roles.FindAsync(actor.Application.Id, name, cancellationToken) is { } role ? role : NotFound();
+        return name.Length <= MaxNameLength && await roles.FindAsync(actor.Application.Id, name, cancellationToken) is { } role ? role : Errors.RoleNotFound;
     }
 
-    public async Task<Result<Role>> CreateAsync(AdminActor actor, string? name, string? description, IList<string>? permissionList, CancellationToken cancellationToken)
+    public async Task<Result<Role>> CreateAsync(AdminActor actor, RoleDefinition definition, CancellationToken cancellationToken)
     {
+        var name = definition.Name;
         if (name is null || !RoleName().IsMatch(name))
         {
             return JwtAuthKitErrors.Validation("name", "must be 1 to 64 characters: lower-case letters, digits, '-', '_', '.' or ':'");
@@ -35,17 +38,17 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
 
         if (BuiltInRoles.IsBuiltIn(name))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, $"'{name}' is a built-in role.");
+            return Errors.BuiltInRoleExists(name);
         }
 
-        if (Check(description, permissionList) is { } invalid)
+        if (Check(definition.Description, definition.Permissions) is { } invalid)
         {
             return invalid;
         }
 
-        if (!actor.Covers(Normalize(permissionList)))
+        if (!actor.Covers(Normalize(definition.Permissions)))
         {
-            return Beyond();
+            return Errors.RoleBeyondOwnPermissions;
         }
 
         var now = time.GetUtcNow();
@@ -54,14 +57,14 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
             Id = Guid.CreateVersion7(now).ToString(),
             ApplicationId = actor.Application.Id,
             Name = name,
-            Description = Trim(description),
-            Permissions = Normalize(permissionList),
+            Description = Trim(definition.Description),
+            Permissions = Normalize(definition.Permissions),
             CreatedAt = now,
             UpdatedAt = now,
         };
         if (!await roles.CreateAsync(role, cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "A role with this name already exists.");
+            return Errors.RoleExists;
         }
 
         return await ChangedAsync(actor, role, "created", cancellationToken);
@@ -71,7 +74,7 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
     {
         if (BuiltInRoles.IsBuiltIn(name))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, $"The built-in role '{name}' cannot be changed.");
+            return Errors.BuiltInRoleFixed(name);
         }
 
         if (Check(description, permissionList) is { } invalid)
@@ -88,25 +91,25 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
         var role = found.Value;
         if (!actor.Covers(role.Permissions) || !actor.Covers(Normalize(permissionList)))
         {
-            return Beyond();
+            return Errors.RoleBeyondOwnPermissions;
         }
 
         role.Description = Trim(description);
         role.Permissions = Normalize(permissionList);
         role.UpdatedAt = time.GetUtcNow();
-        return await roles.UpdateAsync(role, cancellationToken) ? await ChangedAsync(actor, role, "updated", cancellationToken) : NotFound();
+        return await roles.UpdateAsync(role, cancellationToken) ? await ChangedAsync(actor, role, "updated", cancellationToken) : Errors.RoleNotFound;
     }
 
     public async Task<Result<bool>> DeleteAsync(AdminActor actor, string name, CancellationToken cancellationToken)
     {
         if (BuiltInRoles.IsBuiltIn(name))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, $"The built-in role '{name}' cannot be deleted.");
+            return Errors.BuiltInRoleFixed(name);
         }
 
         if (name == actor.Application.Settings.DefaultRole)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "This is the default role of new users; choose another default_role first.");
+            return Errors.DefaultRoleInUse;
         }
 
         var found = await GetAsync(actor, name, cancellationToken);
@@ -117,27 +120,27 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
 
         if (!actor.Covers(found.Value.Permissions))
         {
-            return Beyond();
+            return Errors.RoleBeyondOwnPermissions;
         }
 
         if (!await roles.DeleteAsync(actor.Application.Id, name, cancellationToken))
         {
-            return NotFound();
+            return Errors.RoleNotFound;
         }
 
         // Users keep the name in their role list; it grants nothing once the role is gone, and a role created later
         // with the same name would grant its permissions. Remove it from them so that cannot happen by surprise.
         await users.RemoveRoleAsync(actor.Application.Id, name, cancellationToken);
-        permissions.Invalidate(actor.Application.Id);
-        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.RoleChanged, null, actor.Actor, actor.Client,
+        permissions.Invalidate();
+        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.RoleChanged, null, actor.AuditName, actor.Client,
             new Dictionary<string, string> { ["role"] = name, ["change"] = "deleted" }, cancellationToken);
         return true;
     }
 
     private async Task<Result<Role>> ChangedAsync(AdminActor actor, Role role, string change, CancellationToken cancellationToken)
     {
-        permissions.Invalidate(actor.Application.Id);
-        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.RoleChanged, null, actor.Actor, actor.Client,
+        permissions.Invalidate();
+        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.RoleChanged, null, actor.AuditName, actor.Client,
             new Dictionary<string, string> { ["role"] = role.Name, ["change"] = change, ["permissions"] = string.Join(',', role.Permissions) }, cancellationToken);
         return role;
     }
@@ -145,9 +148,9 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
     private static JwtAuthKitError? Check(string? description, IList<string>? permissionList)
     {
         var errors = new Dictionary<string, string[]>();
-        if (description is { Length: > 500 })
+        if (description is { Length: > MaxDescriptionLength })
         {
-            errors["description"] = ["must be at most 500 characters"];
+            errors["description"] = [$"must be at most {MaxDescriptionLength} characters"];
         }
 
         if (permissionList is { Count: > MaxPermissions })
@@ -159,17 +162,13 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
             errors["permissions"] = ["each permission is 1 to 100 characters: letters, digits, '-', '_', '.', ':' or '*'"];
         }
 
-        return errors.Count == 0 ? null : new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Some fields are invalid.", errors);
+        return errors.Count == 0 ? null : Errors.FieldsInvalid(errors);
     }
 
     private static List<string> Normalize(IList<string>? permissionList) =>
         [.. (permissionList ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static string? Trim(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-
-    private static JwtAuthKitError NotFound() => new(JwtAuthKitErrors.NotFound, "No such role.");
-
-    private static JwtAuthKitError Beyond() => new(JwtAuthKitErrors.Forbidden, "A role may grant only permissions you hold yourself.");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_.:-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleName();

@@ -1,32 +1,25 @@
+using System.Text.Json;
 using JwtAuthKit.Applications;
 using JwtAuthKit.Audit;
 using JwtAuthKit.Roles;
 
 namespace JwtAuthKit.Administration;
 
-/// <summary>
-/// Reads and changes an application's authentication settings. A change is validated as a whole: one invalid
-/// field refuses the change and nothing is saved. Saved settings apply on this node at once and on others within
-/// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>.
-/// </summary>
 internal sealed class SettingsAdministrationService(
-    IApplicationStore applications, IRoleStore roles, PermissionResolver permissions, ApplicationResolver resolver, AuditLog audit, TimeProvider time)
+    IApplicationStore applications, PermissionResolver permissions, ApplicationResolver resolver, AuditLog audit, TimeProvider time)
+    : ISettingsAdministrationService
 {
+    private static readonly JsonSerializerOptions FieldNames = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public async Task<ApplicationSettings> GetAsync(AdminActor actor, CancellationToken cancellationToken) =>
         (await applications.FindByIdAsync(actor.Application.Id, cancellationToken))?.Settings.Clone() ?? actor.Application.Settings.Clone();
 
-    /// <summary>Applies <paramref name="change"/> to a fresh copy of the stored settings, validates and saves it.</summary>
-    /// <param name="actor">The caller.</param>
-    /// <param name="change">Returns the changed settings and the names of the fields it changed, or an error.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The saved settings or the error.</returns>
-    public async Task<Result<ApplicationSettings>> UpdateAsync(
-        AdminActor actor, Func<ApplicationSettings, Result<(ApplicationSettings Settings, IReadOnlyList<string> Fields)>> change, CancellationToken cancellationToken)
+    public async Task<Result<ApplicationSettings>> UpdateAsync(AdminActor actor, Func<ApplicationSettings, Result<ApplicationSettings>> change, CancellationToken cancellationToken)
     {
         var application = await applications.FindByIdAsync(actor.Application.Id, cancellationToken);
         if (application is null)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.NotFound, "The application no longer exists.");
+            return Errors.ApplicationNotFound;
         }
 
         var changed = change(application.Settings.Clone());
@@ -35,19 +28,19 @@ internal sealed class SettingsAdministrationService(
             return changed.Error;
         }
 
-        var (settings, fields) = changed.Value;
+        var settings = changed.Value;
         var errors = ApplicationSettingsValidator.Validate(settings);
-        if (!errors.ContainsKey("default_role") && !BuiltInRoles.IsBuiltIn(settings.DefaultRole)
-            && await roles.FindAsync(application.Id, settings.DefaultRole, cancellationToken) is null)
+        if (!errors.ContainsKey("default_role") && (await permissions.FindUnknownAsync(application.Id, [settings.DefaultRole], cancellationToken)).Count > 0)
         {
             errors["default_role"] = ["must be 'user', 'admin' or a role of the application"];
         }
 
         if (errors.Count > 0)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Some settings are invalid; nothing was changed.", errors);
+            return Errors.SettingsInvalid(errors);
         }
 
+        var fields = ChangedFields(application.Settings, settings);
         if (fields.Count == 0)
         {
             return settings;
@@ -57,15 +50,25 @@ internal sealed class SettingsAdministrationService(
         if (settings.DefaultRole != application.Settings.DefaultRole
             && !actor.Covers(await permissions.ResolveAsync(application.Id, [settings.DefaultRole], cancellationToken)))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "The default role may grant only permissions you hold yourself.");
+            return Errors.DefaultRoleBeyondOwnPermissions;
         }
 
         application.Settings = settings;
         application.UpdatedAt = time.GetUtcNow();
         await applications.UpdateAsync(application, cancellationToken);
         resolver.Invalidate();
-        await audit.RecordAsync(application.Id, AuditEventTypes.SettingsChanged, null, actor.Actor, actor.Client,
+        await audit.RecordAsync(application.Id, AuditEventTypes.SettingsChanged, null, actor.AuditName, actor.Client,
             new Dictionary<string, string> { ["fields"] = string.Join(',', fields) }, cancellationToken);
         return settings.Clone();
+    }
+
+    /// <summary>The contract's names (<c>snake_case</c>) of the fields whose values differ.</summary>
+    private static List<string> ChangedFields(ApplicationSettings before, ApplicationSettings after)
+    {
+        var old = JsonSerializer.SerializeToElement(before, FieldNames);
+        var now = JsonSerializer.SerializeToElement(after, FieldNames);
+        return [.. now.EnumerateObject()
+            .Where(field => !old.TryGetProperty(field.Name, out var previous) || !JsonElement.DeepEquals(previous, field.Value))
+            .Select(field => field.Name)];
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JwtAuthKit.Audit;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Passwords;
@@ -7,52 +8,50 @@ using JwtAuthKit.Users;
 
 namespace JwtAuthKit.Administration;
 
-/// <summary>An application's administration of its users. Another application's user is "not found".</summary>
 internal sealed class UserAdministrationService(
     IUserStore users,
-    IRoleStore roles,
     PermissionResolver permissions,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
     PasswordResetService resets,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time) : IUserAdministrationService
 {
-    public Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(AdminActor actor, string? query, int page, int pageSize, CancellationToken cancellationToken) =>
-        users.SearchAsync(actor.Application.Id, query is { Length: > 254 } ? query[..254] : query, (page - 1) * pageSize, pageSize, cancellationToken);
+    private const int MaxIdLength = 64;
+    private const int MaxQueryLength = EmailAddress.MaxLength;
+    private const int MaxRolesPerUser = 50;
+    private const int MaxRoleNameLength = 64;
+
+    public Task<Page<User>> SearchAsync(AdminActor actor, string? query, PageRequest page, CancellationToken cancellationToken) =>
+        users.SearchAsync(actor.Application.Id, query is { Length: > MaxQueryLength } ? query[..MaxQueryLength] : query, page, cancellationToken);
 
     public async Task<Result<User>> GetAsync(AdminActor actor, string userId, CancellationToken cancellationToken) =>
-        userId.Length <= 64 && await users.FindByIdAsync(actor.Application.Id, userId, cancellationToken) is { } user ? user : NotFound();
+        userId.Length <= MaxIdLength && await users.FindByIdAsync(actor.Application.Id, userId, cancellationToken) is { } user ? user : Errors.UserNotFound;
 
-    public async Task<Result<User>> CreateAsync(AdminActor actor, string? email, string? password, string? name, IList<string>? roleNames, bool emailVerified, CancellationToken cancellationToken)
+    public async Task<Result<User>> CreateAsync(AdminActor actor, NewUser input, CancellationToken cancellationToken)
     {
         var settings = actor.Application.Settings;
-        var normalized = EmailAddress.Normalize(email ?? "");
+        var normalized = EmailAddress.Normalize(input.Email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return OneTimeTokens.EmailVerificationService.InvalidEmail();
+            return Errors.InvalidEmail;
         }
 
-        if (name is { Length: > UserRegistrationService.MaxNameLength })
+        if (input.Name is { Length: > User.MaxNameLength })
         {
-            return JwtAuthKitErrors.Validation("name", $"must be at most {UserRegistrationService.MaxNameLength} characters");
+            return Errors.NameTooLong(User.MaxNameLength);
         }
 
-        if (password is not null && policy.Check(password, settings, normalized) is { } weak)
+        if (input.Password is not null && policy.Check(input.Password, settings, normalized) is { } weak)
         {
             return weak;
         }
 
-        var chosenRoles = roleNames ?? [settings.DefaultRole];
-        if (await CheckRolesAsync(actor, chosenRoles, cancellationToken) is { } badRoles)
+        var chosenRoles = input.Roles ?? [settings.DefaultRole];
+        if (await CheckRolesAsync(actor, chosenRoles, cancellationToken) is { } refused)
         {
-            return badRoles;
-        }
-
-        if (await CheckGrantAsync(actor, chosenRoles, cancellationToken) is { } beyond)
-        {
-            return beyond;
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -61,27 +60,27 @@ internal sealed class UserAdministrationService(
             Id = Guid.CreateVersion7(now).ToString(),
             ApplicationId = actor.Application.Id,
             Email = normalized,
-            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
-            PasswordHash = password is null ? null : await hasher.HashAsync(password, cancellationToken),
-            EmailVerified = emailVerified,
+            Name = User.CleanName(input.Name),
+            PasswordHash = input.Password is null ? null : await hasher.HashAsync(input.Password, cancellationToken),
+            EmailVerified = input.EmailVerified,
             Roles = [.. chosenRoles.Distinct(StringComparer.Ordinal)],
             CreatedAt = now,
             UpdatedAt = now,
         };
         if (!await users.CreateAsync(user, cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.EmailTaken, "An account with this email already exists.");
+            return Errors.EmailTaken;
         }
 
-        await Record(actor, AuditEventTypes.UserCreated, user.Id, null, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.UserCreated, user.Id, null, cancellationToken);
         return user;
     }
 
     public async Task<Result<User>> UpdateAsync(AdminActor actor, string userId, UserChanges changes, CancellationToken cancellationToken)
     {
-        if (changes.Name is { Length: > UserRegistrationService.MaxNameLength })
+        if (changes.Name is { Length: > User.MaxNameLength })
         {
-            return JwtAuthKitErrors.Validation("name", $"must be at most {UserRegistrationService.MaxNameLength} characters");
+            return Errors.NameTooLong(User.MaxNameLength);
         }
 
         var found = await GetManageableAsync(actor, userId, cancellationToken);
@@ -94,7 +93,7 @@ internal sealed class UserAdministrationService(
         var fields = new List<string>();
         if (changes.HasName)
         {
-            user.Name = string.IsNullOrWhiteSpace(changes.Name) ? null : changes.Name.Trim();
+            user.Name = User.CleanName(changes.Name);
             fields.Add("name");
         }
 
@@ -119,10 +118,10 @@ internal sealed class UserAdministrationService(
         user.UpdatedAt = time.GetUtcNow();
         if (!await users.UpdateAsync(user, cancellationToken))
         {
-            return Conflict();
+            return Errors.ChangedConcurrently;
         }
 
-        await Record(actor, AuditEventTypes.UserUpdated, user.Id, new Dictionary<string, string> { ["fields"] = string.Join(',', fields) }, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.UserUpdated, user.Id, new Dictionary<string, string> { ["fields"] = string.Join(',', fields) }, cancellationToken);
         return user;
     }
 
@@ -137,10 +136,10 @@ internal sealed class UserAdministrationService(
         await revoker.RevokeAllAsync(actor.Application.Id, userId, null, SessionRevocationReason.AccountDisabled, cancellationToken);
         if (!await users.DeleteAsync(actor.Application.Id, userId, cancellationToken))
         {
-            return NotFound();
+            return Errors.UserNotFound;
         }
 
-        await Record(actor, AuditEventTypes.UserDeleted, userId, new Dictionary<string, string> { ["email"] = found.Value.Email }, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.UserDeleted, userId, new Dictionary<string, string> { ["email"] = found.Value.Email }, cancellationToken);
         return true;
     }
 
@@ -151,14 +150,9 @@ internal sealed class UserAdministrationService(
             return JwtAuthKitErrors.Validation("roles", "is required");
         }
 
-        if (await CheckRolesAsync(actor, roleNames, cancellationToken) is { } bad)
+        if (await CheckRolesAsync(actor, roleNames, cancellationToken) is { } refused)
         {
-            return bad;
-        }
-
-        if (await CheckGrantAsync(actor, roleNames, cancellationToken) is { } beyond)
-        {
-            return beyond;
+            return refused;
         }
 
         var found = await GetManageableAsync(actor, userId, cancellationToken);
@@ -173,12 +167,12 @@ internal sealed class UserAdministrationService(
         user.UpdatedAt = time.GetUtcNow();
         if (!await users.UpdateAsync(user, cancellationToken))
         {
-            return Conflict();
+            return Errors.ChangedConcurrently;
         }
 
         // Roles travel in access tokens; tokens issued before the change keep the old roles until they expire
         // (at most the access-token lifetime). End the sessions too when that is not acceptable.
-        await Record(actor, AuditEventTypes.RolesChanged, user.Id, new Dictionary<string, string> { ["before"] = before, ["after"] = string.Join(',', user.Roles) }, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.RolesChanged, user.Id, new Dictionary<string, string> { ["before"] = before, ["after"] = string.Join(',', user.Roles) }, cancellationToken);
         return user;
     }
 
@@ -191,7 +185,7 @@ internal sealed class UserAdministrationService(
         }
 
         await resets.SendAsync(actor.Application, found.Value, cancellationToken);
-        await Record(actor, AuditEventTypes.PasswordResetSent, userId, null, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.PasswordResetSent, userId, null, cancellationToken);
         return true;
     }
 
@@ -204,7 +198,7 @@ internal sealed class UserAdministrationService(
         }
 
         var ended = await revoker.RevokeAllAsync(actor.Application.Id, userId, null, SessionRevocationReason.EndedByAdministrator, cancellationToken);
-        await Record(actor, AuditEventTypes.SessionsRevoked, userId, new Dictionary<string, string> { ["sessions"] = ended.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.SessionsRevoked, userId, new Dictionary<string, string> { ["sessions"] = ended.Count.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
         return true;
     }
 
@@ -212,42 +206,35 @@ internal sealed class UserAdministrationService(
     private async Task<Result<User>> GetManageableAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
     {
         var found = await GetAsync(actor, userId, cancellationToken);
-        if (found.Succeeded && !actor.Covers(await permissions.ResolveAsync(actor.Application.Id, found.Value.Roles, cancellationToken)))
-        {
-            return new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "This user holds permissions you do not; only someone who holds them may change the user.");
-        }
-
-        return found;
+        return found.Succeeded && !actor.Covers(await permissions.ResolveAsync(actor.Application.Id, found.Value.Roles, cancellationToken))
+            ? Errors.UserBeyondOwnPermissions
+            : found;
     }
 
-    /// <summary>Refuses roles that grant permissions the caller does not hold.</summary>
-    private async Task<JwtAuthKitError?> CheckGrantAsync(AdminActor actor, IList<string> roleNames, CancellationToken cancellationToken) =>
-        actor.Covers(await permissions.ResolveAsync(actor.Application.Id, roleNames, cancellationToken))
-            ? null
-            : new JwtAuthKitError(JwtAuthKitErrors.Forbidden, "You cannot give roles that grant permissions you do not hold.");
-
+    /// <summary>Refuses unknown roles (checked against the cached role list) and roles that grant what the caller lacks.</summary>
     private async Task<JwtAuthKitError?> CheckRolesAsync(AdminActor actor, IList<string> roleNames, CancellationToken cancellationToken)
     {
-        if (roleNames.Count > 50)
+        if (roleNames.Count > MaxRolesPerUser)
         {
-            return JwtAuthKitErrors.Validation("roles", "at most 50 roles");
+            return JwtAuthKitErrors.Validation("roles", $"at most {MaxRolesPerUser} roles");
         }
 
-        foreach (var name in roleNames)
+        if (roleNames.Any(n => string.IsNullOrEmpty(n) || n.Length > MaxRoleNameLength))
         {
-            if (string.IsNullOrEmpty(name) || (!BuiltInRoles.IsBuiltIn(name) && name.Length <= 64 && await roles.FindAsync(actor.Application.Id, name, cancellationToken) is null) || name.Length > 64)
-            {
-                return JwtAuthKitErrors.Validation("roles", $"unknown role '{(name ?? "").Replace("'", "", StringComparison.Ordinal)}'");
-            }
+            return UnknownRole(roleNames.First(n => string.IsNullOrEmpty(n) || n.Length > MaxRoleNameLength));
         }
 
-        return null;
+        if (await permissions.FindUnknownAsync(actor.Application.Id, roleNames, cancellationToken) is [var unknown, ..])
+        {
+            return UnknownRole(unknown);
+        }
+
+        return actor.Covers(await permissions.ResolveAsync(actor.Application.Id, roleNames, cancellationToken)) ? null : Errors.GrantBeyondOwnPermissions;
     }
 
-    private Task Record(AdminActor actor, string type, string userId, IDictionary<string, string>? data, CancellationToken cancellationToken) =>
-        audit.RecordAsync(actor.Application.Id, type, userId, actor.Actor, actor.Client, data, cancellationToken);
+    private static JwtAuthKitError UnknownRole(string? name) =>
+        JwtAuthKitErrors.Validation("roles", $"unknown role '{(name ?? "").Replace("'", "", StringComparison.Ordinal)}'");
 
-    private static JwtAuthKitError NotFound() => new(JwtAuthKitErrors.NotFound, "No such user.");
-
-    private static JwtAuthKitError Conflict() => new(JwtAuthKitErrors.Conflict, "The user changed at the same time; try again.");
+    private Task RecordAsync(AdminActor actor, string type, string userId, IDictionary<string, string>? data, CancellationToken cancellationToken) =>
+        audit.RecordAsync(actor.Application.Id, type, userId, actor.AuditName, actor.Client, data, cancellationToken);
 }

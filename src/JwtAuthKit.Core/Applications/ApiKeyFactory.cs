@@ -28,6 +28,9 @@ internal static class ApiKeyFactory
         CreatedAt = now,
     };
 
+    /// <summary>The kind as the contract writes it: <c>publishable</c> or <c>secret</c>.</summary>
+    public static string KindName(ApiKeyKind kind) => kind == ApiKeyKind.Secret ? "secret" : "publishable";
+
     /// <summary>Whether a value has the shape of a key of the given kind (checked before any lookup).</summary>
     public static bool HasKeyShape(string value, ApiKeyKind kind) =>
         value.Length is >= 20 and <= 200

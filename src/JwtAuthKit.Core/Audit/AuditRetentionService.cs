@@ -30,12 +30,11 @@ internal sealed partial class AuditRetentionService(IAuditStore store, IOptions<
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let start-up (migrations) finish first.
         try
         {
+            // Let start-up (migrations) finish first; then one delay at a time, so a paused process catches up once.
             await Task.Delay(TimeSpan.FromSeconds(10), time, stoppingToken);
-            using var timer = new PeriodicTimer(Interval, time);
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
@@ -45,8 +44,9 @@ internal sealed partial class AuditRetentionService(IAuditStore store, IOptions<
                 {
                     LogFailed(logger, ex);
                 }
+
+                await Task.Delay(Interval, time, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {

@@ -9,11 +9,13 @@ public interface IAuditStore
     /// <returns>A task.</returns>
     Task AddAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
 
-    /// <summary>Queries an application's events, newest first.</summary>
-    /// <param name="query">The filter and page.</param>
+    /// <summary>Reads an application's events that match a filter, newest first.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="filter">Which events.</param>
+    /// <param name="page">The page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page of events and the total that match.</returns>
-    Task<(IReadOnlyList<AuditEvent> Items, int Total)> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+    /// <returns>The page of events.</returns>
+    Task<Page<AuditEvent>> QueryAsync(string applicationId, AuditEventFilter filter, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Deletes events older than <paramref name="cutoff"/> (retention).</summary>
     /// <param name="cutoff">The oldest time kept.</param>

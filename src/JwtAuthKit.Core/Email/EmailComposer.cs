@@ -1,9 +1,10 @@
 using JwtAuthKit.Applications;
+using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.Email;
 
 /// <summary>Turns a kind of email and its values into an outbox message, with the application's templates and sender.</summary>
-internal sealed class EmailComposer(IEmailContentProtector protector, TimeProvider time)
+internal sealed class EmailComposer(IEmailContentProtector protector, IOptions<JwtAuthKitOptions> options, TimeProvider time)
 {
     public EmailMessage Compose(Application application, string kind, string to, IReadOnlyDictionary<string, string> values)
     {
@@ -21,8 +22,9 @@ internal sealed class EmailComposer(IEmailContentProtector protector, TimeProvid
             ProtectedSubject = protector.Protect(subject.Length > 250 ? subject[..250] : subject),
             ProtectedTextBody = protector.Protect(EmailTemplateRenderer.Render(template.Text, all, html: false)),
             ProtectedHtmlBody = protector.Protect(EmailTemplateRenderer.Render(template.Html, all, html: true)),
-            FromAddress = settings.EmailFromAddress,
-            FromName = settings.EmailFromName ?? application.Name,
+            FromAddress = settings.EmailFromAddress ?? options.Value.Email.FromAddress,
+            FromName = settings.EmailFromName
+                ?? (application.Name == ApplicationBootstrapper.DefaultApplicationName ? options.Value.Email.FromName : application.Name),
             Status = EmailStatus.Pending,
             NextAttemptAt = now,
             CreatedAt = now,

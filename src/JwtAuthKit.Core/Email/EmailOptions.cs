@@ -15,6 +15,18 @@ public sealed class EmailOptions
     /// <summary>How often the outbox is read for due messages. <value>The default value is 2 seconds.</value></summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The sender address of mail whose application sets none; <see langword="null"/> leaves it to the mailer
+    /// (<c>JwtAuthKit:Smtp:From</c>).
+    /// </summary>
+    public string? FromAddress { get; set; }
+
+    /// <summary>
+    /// The sender name of mail of the unnamed <c>default</c> application (other applications' mail carries their own
+    /// name unless they set one). <value>The default value is <c>JwtAuthKit</c>.</value>
+    /// </summary>
+    public string FromName { get; set; } = "JwtAuthKit";
+
     /// <summary>At most one message of a kind per address in this interval. <value>The default value is 1 minute.</value></summary>
     public TimeSpan PerAddressInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.OneTimeTokens;
 
-/// <summary>Sign-in by a six-digit code sent by email: 10 minutes, 5 tries.</summary>
 internal sealed class EmailOtpService(
     IUserStore users,
     IOneTimeTokenStore tokens,
@@ -15,7 +14,7 @@ internal sealed class EmailOtpService(
     OneTimeTokenSender sender,
     PasswordlessSignIn signIn,
     IOptions<JwtAuthKitOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IEmailOtpService
 {
     public async Task<Result<bool>> RequestAsync(Application application, string? email, CancellationToken cancellationToken)
     {
@@ -27,7 +26,7 @@ internal sealed class EmailOtpService(
         var normalized = EmailAddress.Normalize(email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return EmailVerificationService.InvalidEmail();
+            return Errors.InvalidEmail;
         }
 
         var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
@@ -71,5 +70,5 @@ internal sealed class EmailOtpService(
             : OneTimeTokenRedeemer.Invalid();
     }
 
-    private static JwtAuthKitError Disabled() => new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by emailed code.");
+    private static JwtAuthKitError Disabled() => Errors.EmailOtpDisabled;
 }

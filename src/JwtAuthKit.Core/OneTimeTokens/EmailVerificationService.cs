@@ -5,16 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.OneTimeTokens;
 
-/// <summary>Sends email verification links and verifies addresses with them.</summary>
 internal sealed class EmailVerificationService(
     IUserStore users,
-    ApplicationResolver applications,
+    IApplicationResolver applications,
     OneTimeTokenSender sender,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
     Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IEmailVerificationService
 {
     public Task SendAsync(Application application, User user, CancellationToken cancellationToken) =>
         user.EmailVerified
@@ -22,13 +21,12 @@ internal sealed class EmailVerificationService(
             : sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
                 options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null, cancellationToken);
 
-    /// <summary>Sends a new link when the address has an unverified account; answers the same either way.</summary>
     public async Task<Result<bool>> ResendAsync(Application application, string? email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return InvalidEmail();
+            return Errors.InvalidEmail;
         }
 
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true, EmailVerified: false } user)
@@ -68,7 +66,7 @@ internal sealed class EmailVerificationService(
             user.UpdatedAt = time.GetUtcNow();
             if (!await users.UpdateAsync(user, cancellationToken))
             {
-                return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+                return Errors.ChangedConcurrently;
             }
 
             await audit.RecordAsync(user.ApplicationId, Audit.AuditEventTypes.EmailVerified, user.Id, null, client, null, cancellationToken);
@@ -76,7 +74,4 @@ internal sealed class EmailVerificationService(
 
         return user;
     }
-
-    internal static JwtAuthKitError InvalidEmail() => new(JwtAuthKitErrors.InvalidEmail, "The email address is not valid.",
-        new Dictionary<string, string[]> { ["email"] = ["must be a valid email address"] });
 }

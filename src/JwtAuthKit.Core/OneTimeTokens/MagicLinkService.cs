@@ -6,15 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.OneTimeTokens;
 
-/// <summary>Sign-in by a link sent by email.</summary>
 internal sealed class MagicLinkService(
     IUserStore users,
-    ApplicationResolver applications,
+    IApplicationResolver applications,
     OneTimeTokenSender sender,
     OneTimeTokenRedeemer redeemer,
     PasswordlessSignIn signIn,
     EmailLinks links,
-    IOptions<JwtAuthKitOptions> options)
+    IOptions<JwtAuthKitOptions> options) : IMagicLinkService
 {
     public async Task<Result<bool>> RequestAsync(Application application, string? email, string? redirectTo, CancellationToken cancellationToken)
     {
@@ -27,13 +26,13 @@ internal sealed class MagicLinkService(
         // Only the application's own redirect URLs, compared exactly: no open redirect (OWASP ASVS 5.1.5).
         if (redirectTo is not null && !settings.RedirectUrls.Contains(redirectTo, StringComparer.Ordinal))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.InvalidRedirect, "redirect_to is not one of the application's redirect URLs.");
+            return Errors.InvalidRedirect;
         }
 
         var normalized = EmailAddress.Normalize(email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return EmailVerificationService.InvalidEmail();
+            return Errors.InvalidEmail;
         }
 
         var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
@@ -70,5 +69,5 @@ internal sealed class MagicLinkService(
             : consumed.Error;
     }
 
-    private static JwtAuthKitError Disabled() => new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by email link.");
+    private static JwtAuthKitError Disabled() => Errors.MagicLinkDisabled;
 }

@@ -29,5 +29,5 @@ internal sealed class OneTimeTokenRedeemer(IOneTimeTokenStore tokens, TimeProvid
     public async Task<Result<OneTimeToken>> ConsumeAsync(OneTimeToken token, CancellationToken cancellationToken) =>
         await tokens.TryConsumeAsync(token.Id, time.GetUtcNow(), cancellationToken) ? token : Invalid();
 
-    public static JwtAuthKitError Invalid() => new(JwtAuthKitErrors.InvalidToken, "The link or code is invalid, used or expired.");
+    public static JwtAuthKitError Invalid() => Errors.InvalidToken;
 }

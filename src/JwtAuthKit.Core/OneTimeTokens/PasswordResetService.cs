@@ -7,10 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.OneTimeTokens;
 
-/// <summary>Forgot-password links and the reset that ends every session (OWASP ASVS 2.5).</summary>
 internal sealed class PasswordResetService(
     IUserStore users,
-    ApplicationResolver applications,
+    IApplicationResolver applications,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
@@ -19,15 +18,14 @@ internal sealed class PasswordResetService(
     EmailLinks links,
     Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IPasswordResetService
 {
-    /// <summary>Sends a reset link when the address has an active account; answers the same either way.</summary>
-    public async Task<Result<bool>> ForgotAsync(Application application, string? email, CancellationToken cancellationToken)
+    public async Task<Result<bool>> RequestAsync(Application application, string? email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return EmailVerificationService.InvalidEmail();
+            return Errors.InvalidEmail;
         }
 
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true } user)
@@ -76,7 +74,7 @@ internal sealed class PasswordResetService(
         user.UpdatedAt = time.GetUtcNow();
         if (!await users.UpdateAsync(user, cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; ask for a new link.");
+            return Errors.ChangedConcurrently;
         }
 
         await revoker.RevokeAllAsync(owner.Id, user.Id, null, SessionRevocationReason.PasswordChanged, cancellationToken);

@@ -47,7 +47,7 @@ internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer session
 
         if (!user.IsActive)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
+            return Errors.AccountDisabled;
         }
 
         user.EmailVerified = true;

@@ -1,25 +1,27 @@
-using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
+using JwtAuthKit.Email;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Users;
 
 namespace JwtAuthKit.Passwords;
 
-/// <summary>Changes a signed-in user's password and ends their other sessions (OWASP ASVS 3.3.3).</summary>
 internal sealed class PasswordChangeService(
     IUserStore users,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
-    OneTimeTokens.OneTimeTokenSender notices,
-    Audit.AuditLog audit,
-    TimeProvider time)
+    OneTimeTokenSender notices,
+    AuditLog audit,
+    TimeProvider time) : IPasswordChangeService
 {
-    public async Task<Result<User>> ChangeAsync(Application application, string userId, string currentSessionId, string? currentPassword, string? newPassword, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<User>> ChangeAsync(SignedInUser signedIn, string? currentPassword, string? newPassword, ClientInfo client, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(application.Id, userId, cancellationToken);
+        var application = signedIn.Application;
+        var user = await users.FindByIdAsync(application.Id, signedIn.UserId, cancellationToken);
         if (user is null || !user.IsActive)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in again.");
+            return Errors.SignInAgain;
         }
 
         if (string.IsNullOrEmpty(currentPassword) || user.PasswordHash is null
@@ -34,16 +36,16 @@ internal sealed class PasswordChangeService(
         }
 
         // Other sessions end first: if saving the password then fails, nothing was left half done in the unsafe direction.
-        await revoker.RevokeAllAsync(application.Id, user.Id, currentSessionId, SessionRevocationReason.PasswordChanged, cancellationToken);
+        await revoker.RevokeAllAsync(application.Id, user.Id, signedIn.SessionId, SessionRevocationReason.PasswordChanged, cancellationToken);
         user.PasswordHash = await hasher.HashAsync(newPassword!, cancellationToken);
         user.UpdatedAt = time.GetUtcNow();
         if (!await users.UpdateAsync(user, cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+            return Errors.ChangedConcurrently;
         }
 
-        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.PasswordChanged, user.Id, null, client, null, cancellationToken);
-        await notices.SendNoticeAsync(application, user.Email, Email.EmailKind.PasswordChanged, cancellationToken);
+        await audit.RecordAsync(application.Id, AuditEventTypes.PasswordChanged, user.Id, null, client, null, cancellationToken);
+        await notices.SendNoticeAsync(application, user.Email, EmailKind.PasswordChanged, cancellationToken);
         return user;
     }
 }

@@ -51,6 +51,5 @@ internal sealed class PasswordPolicy(CommonPasswordList commonPasswords, IOption
         return null;
     }
 
-    private static JwtAuthKitError Weak(string field, string message) => new(JwtAuthKitErrors.WeakPassword, message,
-        new Dictionary<string, string[]> { [field] = [message] });
+    private static JwtAuthKitError Weak(string field, string message) => Errors.WeakPassword(field, message);
 }

@@ -16,21 +16,18 @@ internal sealed partial class PasswordSignInService(
     SessionIssuer sessions,
     Audit.AuditLog audit,
     TimeProvider time,
-    ILogger<PasswordSignInService> logger)
+    ILogger<PasswordSignInService> logger) : IPasswordSignInService
 {
     public async Task<Result<AuthResult>> SignInAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!application.Settings.PasswordEnabled)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.MethodDisabled, "This application does not allow password sign-in.");
+            return Errors.PasswordSignInDisabled;
         }
 
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Email and password are required.", new Dictionary<string, string[]>
-            {
-                [string.IsNullOrWhiteSpace(email) ? "email" : "password"] = ["is required"],
-            });
+            return Errors.CredentialsRequired(string.IsNullOrWhiteSpace(email) ? "email" : "password");
         }
 
         var normalized = EmailAddress.Normalize(email);
@@ -40,7 +37,7 @@ internal sealed partial class PasswordSignInService(
             await dummy.SpendVerificationAsync(password, cancellationToken);
             LogFailed(logger, application.Id, "unknown account");
             await Failed(application, null, "unknown_account", client, cancellationToken);
-            return InvalidCredentials();
+            return Errors.InvalidCredentials;
         }
 
         var verification = await hasher.VerifyAsync(user.PasswordHash, password, cancellationToken);
@@ -48,19 +45,19 @@ internal sealed partial class PasswordSignInService(
         {
             LogFailed(logger, application.Id, "wrong password");
             await Failed(application, user.Id, "wrong_password", client, cancellationToken);
-            return InvalidCredentials();
+            return Errors.InvalidCredentials;
         }
 
         if (!user.IsActive)
         {
             await Failed(application, user.Id, "account_disabled", client, cancellationToken);
-            return new JwtAuthKitError(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
+            return Errors.AccountDisabled;
         }
 
         if (application.Settings.RequireEmailVerification && !user.EmailVerified)
         {
             await Failed(application, user.Id, "email_not_verified", client, cancellationToken);
-            return new JwtAuthKitError(JwtAuthKitErrors.EmailNotVerified, "Verify your email address before signing in.");
+            return Errors.EmailNotVerified;
         }
 
         var verifiedHash = user.PasswordHash;
@@ -79,7 +76,7 @@ internal sealed partial class PasswordSignInService(
             var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
             if (current is null || current.PasswordHash != verifiedHash || !current.IsActive)
             {
-                return InvalidCredentials();
+                return Errors.InvalidCredentials;
             }
 
             user = current;
@@ -93,8 +90,6 @@ internal sealed partial class PasswordSignInService(
     private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>
         audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignInFailed, userId, userId is null ? Audit.AuditLog.System : null, client,
             new Dictionary<string, string> { ["method"] = "password", ["reason"] = reason }, cancellationToken);
-
-    private static JwtAuthKitError InvalidCredentials() => new(JwtAuthKitErrors.InvalidCredentials, "The email or password is incorrect.");
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Password sign-in failed for application {ApplicationId}: {Reason}.")]
     private static partial void LogFailed(ILogger logger, string applicationId, string reason);

@@ -4,29 +4,25 @@ using JwtAuthKit.Audit;
 
 namespace JwtAuthKit.Platform;
 
-/// <summary>
-/// The operators' administration of client applications and their API keys (<c>/api/platform</c>). The reserved
-/// operators' application is not reachable here. Key changes apply on this node at once and on others within
-/// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>.
-/// </summary>
 internal sealed class ApplicationAdministrationService(
     IApplicationStore store,
     ApplicationBootstrapper bootstrapper,
     ApplicationResolver resolver,
+    ISettingsAdministrationService settingsAdministration,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time) : IApplicationAdministrationService
 {
     public const int MaxNameLength = 100;
     public const int MaxKeysPerApplication = 50;
+    private const int MaxIdLength = 64;
 
     public Task<IReadOnlyList<Application>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    public async Task<Result<Application>> GetAsync(string id, CancellationToken cancellationToken) =>
-        id.Length <= 64 && await store.FindByIdAsync(id, cancellationToken) is { ClientId: not PlatformApplication.ClientId } application
+    public async Task<Result<Application>> GetAsync(string applicationId, CancellationToken cancellationToken) =>
+        applicationId.Length <= MaxIdLength && await store.FindByIdAsync(applicationId, cancellationToken) is { ClientId: not PlatformApplication.ClientId } application
             ? application
-            : NotFound();
+            : Errors.ApplicationNotFound;
 
-    /// <summary>Creates an application with its first keys; everything is checked before anything is written.</summary>
     public async Task<Result<CreatedApplication>> CreateAsync(string? name, ApplicationSettings? settings, CancellationToken cancellationToken)
     {
         if (CheckName(name) is { } invalid)
@@ -43,102 +39,102 @@ internal sealed class ApplicationAdministrationService(
 
         if (errors.Count > 0)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.ValidationFailed, "Some settings are invalid; nothing was created.", errors);
+            return Errors.SettingsInvalid(errors);
         }
 
         var created = await bootstrapper.CreateAsync(name!.Trim(), settings, cancellationToken);
         if (created is null)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "An application with this name already exists.");
+            return Errors.ApplicationNameTaken;
         }
 
         resolver.Invalidate();
         return created;
     }
 
-    /// <summary>Checks a new name without saving anything, so a request can be refused before any of it is written.</summary>
-    public async Task<JwtAuthKitError?> CheckRenameAsync(string id, string? name, CancellationToken cancellationToken)
+    public async Task<Result<Application>> UpdateAsync(AdminActor actor, string? name, Func<ApplicationSettings, Result<ApplicationSettings>>? settingsChange, CancellationToken cancellationToken)
     {
-        if (CheckName(name) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await store.FindByNameAsync(name!.Trim(), cancellationToken) is { } other && other.Id != id
-            ? new JwtAuthKitError(JwtAuthKitErrors.Conflict, "An application with this name already exists.")
-            : null;
-    }
-
-    public async Task<Result<Application>> RenameAsync(string id, string? name, CancellationToken cancellationToken)
-    {
+        var id = actor.Application.Id;
         var found = await GetAsync(id, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
         }
 
-        if (await CheckRenameAsync(id, name, cancellationToken) is { } refused)
+        // The name is checked first: a refused request must leave the settings as they were.
+        if (name is not null && await CheckRenameAsync(id, name, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        var application = found.Value;
-        application.Name = name!.Trim();
-        application.UpdatedAt = time.GetUtcNow();
-        await store.UpdateAsync(application, cancellationToken);
-        resolver.Invalidate();
-        return application;
+        if (settingsChange is not null)
+        {
+            var changed = await settingsAdministration.UpdateAsync(actor, settingsChange, cancellationToken);
+            if (!changed.Succeeded)
+            {
+                return changed.Error;
+            }
+        }
+
+        if (name is not null && (await store.FindByIdAsync(id, cancellationToken)) is { } application)
+        {
+            application.Name = name.Trim();
+            application.UpdatedAt = time.GetUtcNow();
+            await store.UpdateAsync(application, cancellationToken);
+            resolver.Invalidate();
+        }
+
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<Result<bool>> DeleteAsync(string id, CancellationToken cancellationToken)
+    public async Task<Result<bool>> DeleteAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(id, cancellationToken);
-        if (!found.Succeeded || !await store.DeleteAsync(id, cancellationToken))
+        var found = await GetAsync(applicationId, cancellationToken);
+        if (!found.Succeeded || !await store.DeleteAsync(applicationId, cancellationToken))
         {
-            return NotFound();
+            return Errors.ApplicationNotFound;
         }
 
         resolver.Invalidate();
         return true;
     }
 
-    public async Task<Result<IReadOnlyList<ApiKey>>> ListKeysAsync(string id, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<ApiKey>>> ListKeysAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(id, cancellationToken);
-        return found.Succeeded ? Result<IReadOnlyList<ApiKey>>.Success(await store.ListKeysAsync(id, cancellationToken)) : found.Error!;
+        var found = await GetAsync(applicationId, cancellationToken);
+        return found.Succeeded ? Result<IReadOnlyList<ApiKey>>.Success(await store.ListKeysAsync(applicationId, cancellationToken)) : found.Error;
     }
 
-    /// <summary>Creates a key; its value is in the result only, never stored and never shown again.</summary>
-    public async Task<Result<(ApiKey Key, string Value)>> CreateKeyAsync(AdminActor actor, string? kind, string? name, CancellationToken cancellationToken)
+    public async Task<Result<CreatedApiKey>> CreateKeyAsync(AdminActor actor, ApiKeyKind kind, string? name, CancellationToken cancellationToken)
     {
-        ApiKeyKind? parsed = kind switch { "publishable" => ApiKeyKind.Publishable, "secret" => ApiKeyKind.Secret, _ => null };
-        if (parsed is null)
+        if (!Enum.IsDefined(kind))
         {
             return JwtAuthKitErrors.Validation("kind", "must be 'publishable' or 'secret'");
         }
 
         if (name is { Length: > MaxNameLength })
         {
-            return JwtAuthKitErrors.Validation("name", $"must be at most {MaxNameLength} characters");
+            return Errors.NameTooLong(MaxNameLength);
         }
 
         var keys = await store.ListKeysAsync(actor.Application.Id, cancellationToken);
         if (keys.Count(k => k.RevokedAt is null) >= MaxKeysPerApplication)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, $"An application may have at most {MaxKeysPerApplication} active keys; revoke one first.");
+            return Errors.TooManyKeys(MaxKeysPerApplication);
         }
 
         var now = time.GetUtcNow();
-        var keyName = string.IsNullOrWhiteSpace(name) ? $"{kind} key created {now:yyyy-MM-dd}" : name.Trim();
-        var (key, value) = ApiKeyFactory.Create(actor.Application.Id, parsed.Value, keyName, now);
+        var kindName = ApiKeyFactory.KindName(kind);
+        var keyName = string.IsNullOrWhiteSpace(name) ? $"{kindName} key created {now:yyyy-MM-dd}" : name.Trim();
+        var (key, value) = ApiKeyFactory.Create(actor.Application.Id, kind, keyName, now);
         if (!await store.AddKeyAsync(key, cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The key could not be stored; try again.");
+            return Errors.KeyNotStored;
         }
 
-        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.KeyCreated, null, actor.Actor, actor.Client,
-            new Dictionary<string, string> { ["kind"] = kind!, ["prefix"] = key.Prefix, ["key_id"] = key.Id }, cancellationToken);
-        return (key, value);
+        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.KeyCreated, null, actor.AuditName, actor.Client,
+            new Dictionary<string, string> { ["kind"] = kindName, ["prefix"] = key.Prefix, ["key_id"] = key.Id }, cancellationToken);
+        return new CreatedApiKey(key, value);
     }
 
     public async Task<Result<bool>> RevokeKeyAsync(AdminActor actor, string keyId, CancellationToken cancellationToken)
@@ -147,13 +143,23 @@ internal sealed class ApplicationAdministrationService(
         var key = keys.FirstOrDefault(k => k.Id == keyId);
         if (key is null || !await store.RevokeKeyAsync(actor.Application.Id, keyId, time.GetUtcNow(), cancellationToken))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.NotFound, "No such active key.");
+            return Errors.KeyNotFound;
         }
 
         resolver.Invalidate();
-        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.KeyRevoked, null, actor.Actor, actor.Client,
+        await audit.RecordAsync(actor.Application.Id, AuditEventTypes.KeyRevoked, null, actor.AuditName, actor.Client,
             new Dictionary<string, string> { ["prefix"] = key.Prefix, ["key_id"] = key.Id }, cancellationToken);
         return true;
+    }
+
+    private async Task<JwtAuthKitError?> CheckRenameAsync(string id, string name, CancellationToken cancellationToken)
+    {
+        if (CheckName(name) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await store.FindByNameAsync(name.Trim(), cancellationToken) is { } other && other.Id != id ? Errors.ApplicationNameTaken : null;
     }
 
     private static JwtAuthKitError? CheckName(string? name) =>
@@ -162,6 +168,4 @@ internal sealed class ApplicationAdministrationService(
             : string.Equals(name.Trim(), PlatformApplication.Name, StringComparison.OrdinalIgnoreCase)
                 ? JwtAuthKitErrors.Validation("name", $"'{PlatformApplication.Name}' is reserved")
                 : null;
-
-    private static JwtAuthKitError NotFound() => new(JwtAuthKitErrors.NotFound, "No such application.");
 }

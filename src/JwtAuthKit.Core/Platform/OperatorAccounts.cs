@@ -8,17 +8,17 @@ using JwtAuthKit.Users;
 namespace JwtAuthKit.Platform;
 
 /// <summary>
-/// Operator accounts: users of the reserved <see cref="PlatformApplication"/> holding its <c>admin</c> role. They
-/// sign in like any user (Argon2id, sessions, refresh rotation, revocation), and take no self sign-up.
+/// Operators sign in like any user (Argon2id, sessions, refresh rotation, revocation), and take no self sign-up.
 /// </summary>
 internal sealed class OperatorAccounts(
     IApplicationStore store,
-    UserAdministrationService users,
-    PasswordSignInService signIn,
+    IUserAdministrationService users,
+    IPasswordSignInService signIn,
     ApplicationResolver resolver,
-    TimeProvider time)
+    TimeProvider time) : IOperatorAccountService
 {
-    /// <summary>Creates an operator, creating the operators' application the first time.</summary>
+    private const int OperatorPasswordMinLength = 12;
+
     public async Task<Result<User>> CreateAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(password))
@@ -29,24 +29,16 @@ internal sealed class OperatorAccounts(
         var platform = await EnsurePlatformAsync(cancellationToken);
         if (platform is null)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.Conflict, $"The operators' application could not be created: the name '{PlatformApplication.Name}' or client id '{PlatformApplication.ClientId}' is taken by another application.");
+            return Errors.PlatformApplicationBlocked;
         }
 
-        var actor = new AdminActor(platform, Audit.AuditLog.System, new HashSet<string> { BuiltInRoles.AllPermissions }, ClientInfo.Unknown);
-        return await users.CreateAsync(actor, email, password, null, [BuiltInRoles.Admin], emailVerified: true, cancellationToken);
+        return await users.CreateAsync(AdminActor.System(platform), new NewUser(email, password, null, [BuiltInRoles.Admin], EmailVerified: true), cancellationToken);
     }
 
-    /// <summary>Signs an operator in with email and password.</summary>
-    public async Task<Result<AuthResult>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
-    {
-        var platform = await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken);
-        if (platform is null)
-        {
-            return new JwtAuthKitError(JwtAuthKitErrors.InvalidCredentials, "The email or password is incorrect.");
-        }
-
-        return await signIn.SignInAsync(platform, email, password, client, cancellationToken);
-    }
+    public async Task<Result<AuthResult>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken) =>
+        await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } platform
+            ? await signIn.SignInAsync(platform, email, password, client, cancellationToken)
+            : Errors.InvalidCredentials;
 
     private async Task<Application?> EnsurePlatformAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +53,7 @@ internal sealed class OperatorAccounts(
             Id = Guid.CreateVersion7(now).ToString(),
             Name = PlatformApplication.Name,
             ClientId = PlatformApplication.ClientId,
-            Settings = new ApplicationSettings { SignupEnabled = false, PasswordMinLength = 12 },
+            Settings = new ApplicationSettings { SignupEnabled = false, PasswordMinLength = OperatorPasswordMinLength },
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -28,6 +28,10 @@ public static class JwtAuthKitErrors
     public const string SessionRevoked = "session_revoked";
     /// <summary>The MFA code is wrong (401).</summary>
     public const string InvalidMfaCode = "invalid_mfa_code";
+    /// <summary>The MFA token of a two-step sign-in is unknown, used or expired (401).</summary>
+    public const string InvalidMfaToken = "invalid_mfa_token";
+    /// <summary>The access token was issued before the user's roles changed; refresh for a new one (401).</summary>
+    public const string TokenStale = "token_stale";
     /// <summary>The request must name its application with an API key (401).</summary>
     public const string ApiKeyRequired = "api_key_required";
     /// <summary>The API key is unknown, revoked or malformed (401).</summary>
@@ -55,6 +59,10 @@ public static class JwtAuthKitErrors
     /// <summary>Too many requests; retry after the time given in <c>Retry-After</c> (429).</summary>
     public const string RateLimited = "rate_limited";
 
-    internal static JwtAuthKitError Validation(string field, string message) =>
+    /// <summary>A <see cref="ValidationFailed"/> error about one field, for front ends that check their own input.</summary>
+    /// <param name="field">The request field, in the contract's <c>snake_case</c>.</param>
+    /// <param name="message">What is wrong with it and what to send instead.</param>
+    /// <returns>The error.</returns>
+    public static JwtAuthKitError Validation(string field, string message) =>
         new(ValidationFailed, "One or more fields are invalid.", new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,18 +1,11 @@
-using Microsoft.Extensions.Caching.Memory;
+using JwtAuthKit.Caching;
 using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.Roles;
 
-/// <summary>
-/// Turns role names into the permissions they grant, within one application. Role definitions are cached for
-/// <see cref="JwtAuthKitOptions.ApplicationCacheDuration"/>, so authorization needs no database call per request.
-/// </summary>
-internal sealed class PermissionResolver(IRoleStore roles, IOptions<JwtAuthKitOptions> options) : IDisposable
+internal sealed class PermissionResolver(IRoleStore roles, IOptions<JwtAuthKitOptions> options, TimeProvider time) : IPermissionResolver
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-
-    // Part of every cache key: a load that started before Invalidate stores under the old generation and is never read.
-    private long _generation;
+    private readonly ExpiringCache<IReadOnlyDictionary<string, IReadOnlyList<string>>> _cache = new(time, options.Value.ApplicationCacheDuration, maxEntries: 10_000);
 
     public async Task<IReadOnlySet<string>> ResolveAsync(string applicationId, IEnumerable<string> roleNames, CancellationToken cancellationToken)
     {
@@ -26,26 +19,28 @@ internal sealed class PermissionResolver(IRoleStore roles, IOptions<JwtAuthKitOp
         return custom.Where(r => names.Contains(r.Key)).SelectMany(r => r.Value).ToHashSet(StringComparer.Ordinal);
     }
 
-    public void Invalidate(string applicationId)
+    /// <summary>
+    /// The names among <paramref name="roleNames"/> that are neither built in nor roles of the application. Checked against
+    /// the cached role list; a name it lacks is checked once more against a fresh list (a role just created on another node).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindUnknownAsync(string applicationId, IEnumerable<string> roleNames, CancellationToken cancellationToken)
     {
-        _ = applicationId;
-        Interlocked.Increment(ref _generation);
-    }
-
-    public void Dispose() => _cache.Dispose();
-
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetRolesAsync(string applicationId, CancellationToken cancellationToken)
-    {
-        var key = Interlocked.Read(ref _generation).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + applicationId;
-        if (_cache.TryGetValue(key, out IReadOnlyDictionary<string, IReadOnlyList<string>>? cached) && cached is not null)
+        var custom = await GetRolesAsync(applicationId, cancellationToken);
+        var unknown = roleNames.Where(n => !BuiltInRoles.IsBuiltIn(n) && !custom.ContainsKey(n)).ToList();
+        if (unknown.Count == 0)
         {
-            return cached;
+            return unknown;
         }
 
-        var loaded = (await roles.ListAsync(applicationId, cancellationToken))
-            .ToDictionary(r => r.Name, r => (IReadOnlyList<string>)[.. r.Permissions], StringComparer.Ordinal);
-        _cache.Set(key, (IReadOnlyDictionary<string, IReadOnlyList<string>>)loaded,
-            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.Value.ApplicationCacheDuration, Size = 1 });
-        return loaded;
+        Invalidate();
+        custom = await GetRolesAsync(applicationId, cancellationToken);
+        return [.. unknown.Where(n => !custom.ContainsKey(n))];
     }
+
+    public void Invalidate() => _cache.Invalidate();
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetRolesAsync(string applicationId, CancellationToken cancellationToken) =>
+        await _cache.GetOrLoadAsync(applicationId, async ct =>
+            (await roles.ListAsync(applicationId, ct)).ToDictionary(r => r.Name, r => (IReadOnlyList<string>)[.. r.Permissions], StringComparer.Ordinal), cancellationToken)
+        ?? new Dictionary<string, IReadOnlyList<string>>();
 }

@@ -14,15 +14,15 @@ namespace JwtAuthKit.Sessions;
 internal sealed partial class RefreshTokenRotator(
     ISessionStore sessions,
     IUserStore users,
-    ApplicationResolver applications,
+    IApplicationResolver applications,
     AccessTokenIssuer accessTokens,
     SessionRevoker revoker,
     Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time,
-    ILogger<RefreshTokenRotator> logger)
+    ILogger<RefreshTokenRotator> logger) : IRefreshTokenService
 {
-    private const int MaxTokenLength = 256;
+    internal const int MaxTokenLength = 256;
 
     public async Task<Result<AuthResult>> RefreshAsync(Application? expectedApplication, string? refreshToken, ClientInfo client, CancellationToken cancellationToken)
     {
@@ -78,14 +78,15 @@ internal sealed partial class RefreshTokenRotator(
         }
 
         var consumedAt = token.ConsumedAt!.Value;
-        if (now - consumedAt > options.Value.RefreshTokenReuseGraceWindow || token.SealedSuccessor is null
+        // Inside the window [rotation, rotation + grace) a concurrent request gets the same successor; at its end or after, a replay revokes.
+        if (now - consumedAt >= options.Value.RefreshTokenReuseGraceWindow || token.SealedSuccessor is null
             || RefreshTokenSealer.Open(refreshToken, token.SealedSuccessor) is not { } opened)
         {
             await revoker.RevokeOneAsync(session.ApplicationId, session.UserId, session.Id, SessionRevocationReason.RefreshTokenReuse, cancellationToken);
             LogReuse(logger, session.Id);
             await audit.RecordAsync(session.ApplicationId, Audit.AuditEventTypes.RefreshTokenReused, session.UserId, null, client,
                 new Dictionary<string, string> { ["session_id"] = session.Id }, cancellationToken);
-            return new JwtAuthKitError(JwtAuthKitErrors.RefreshTokenReused, "This refresh token was already used; the session has been ended.");
+            return Errors.RefreshTokenReused;
         }
 
         successor = opened;
@@ -104,7 +105,7 @@ internal sealed partial class RefreshTokenRotator(
         return new AuthResult(accessToken, expiresIn, refreshToken, SessionIssuer.Seconds(refreshExpiresAt - now), session.Id, user);
     }
 
-    private static JwtAuthKitError Invalid() => new(JwtAuthKitErrors.InvalidRefreshToken, "The refresh token is invalid or expired.");
+    private static JwtAuthKitError Invalid() => Errors.InvalidRefreshToken;
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "A rotated refresh token was replayed; session {SessionId} was revoked.")]
     private static partial void LogReuse(ILogger logger, string sessionId);

@@ -27,9 +27,10 @@ internal sealed partial class RevokedSessionPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RevocationPollInterval);
+        // One delay at a time, not a periodic timer: after a pause (or a test's clock jump) it polls once, not once per
+        // missed interval.
         var polls = 0;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await DelayAsync(options.Value.RevocationPollInterval, stoppingToken))
         {
             try
             {
@@ -46,6 +47,19 @@ internal sealed partial class RevokedSessionPoller(
                 // An outage of the database must not stop the poller; the next tick tries again.
                 LogPollFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval, time, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -5,7 +5,7 @@ using JwtAuthKit.Applications;
 namespace JwtAuthKit.Tokens;
 
 /// <summary>The outcome of validating an access token.</summary>
-internal sealed class AccessTokenValidationResult
+public sealed class AccessTokenValidationResult
 {
     private AccessTokenValidationResult(ClaimsIdentity? identity, Application? application, string? errorCode, string? failure)
     {

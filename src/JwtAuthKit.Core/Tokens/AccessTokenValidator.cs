@@ -12,17 +12,17 @@ namespace JwtAuthKit.Tokens;
 /// followed), <c>typ</c> must be <c>at+jwt</c>, issuer and audience must match, and the session must not be revoked.
 /// No database call in the common case: keys, applications and revocations are held in memory.
 /// </summary>
-internal sealed class AccessTokenValidator
+internal sealed class AccessTokenValidator : IAccessTokenValidator
 {
     private const int MaxTokenLength = 8192;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningKeyManager _keys;
-    private readonly ApplicationResolver _applications;
+    private readonly IApplicationResolver _applications;
     private readonly RevokedSessionCache _revoked;
     private readonly JwtAuthKitOptions _options;
     private readonly TimeProvider _time;
 
-    public AccessTokenValidator(SigningKeyManager keys, ApplicationResolver applications, RevokedSessionCache revoked, IOptions<JwtAuthKitOptions> options, TimeProvider time)
+    public AccessTokenValidator(SigningKeyManager keys, IApplicationResolver applications, RevokedSessionCache revoked, IOptions<JwtAuthKitOptions> options, TimeProvider time)
     {
         _keys = keys;
         _applications = applications;
@@ -31,11 +31,6 @@ internal sealed class AccessTokenValidator
         _time = time;
     }
 
-    /// <summary>Validates an access token.</summary>
-    /// <param name="token">The compact JWT.</param>
-    /// <param name="authenticationType">The authentication type of the identity built on success.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The identity and application, or why the token was refused.</returns>
     public async Task<AccessTokenValidationResult> ValidateAsync(string token, string authenticationType, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !_handler.CanReadToken(token))

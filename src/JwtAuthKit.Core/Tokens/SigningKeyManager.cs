@@ -82,7 +82,10 @@ public sealed partial class SigningKeyManager : IDisposable
         return ring.Keys.GetValueOrDefault(keyId);
     }
 
-    internal async Task<IReadOnlyCollection<string>> GetAlgorithmsAsync(CancellationToken cancellationToken)
+    /// <summary>The algorithms of the keys in use (for discovery's <c>id_token_signing_alg_values_supported</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The JWS algorithm names, such as <c>ES256</c>.</returns>
+    public async Task<IReadOnlyCollection<string>> GetSigningAlgorithmsAsync(CancellationToken cancellationToken)
     {
         var ring = await GetRingAsync(cancellationToken);
         return ring.Algorithms;
@@ -168,7 +171,7 @@ public sealed partial class SigningKeyManager : IDisposable
 
             if (!loaded.TryGetValue(signer.Id, out var signing))
             {
-                signing = loaded[signer.Id] = SigningKeyMaterial.Load(signer, _protector.Unprotect(signer.ProtectedKey));
+                signing = loaded[signer.Id] = LoadSigner(signer);
             }
 
             var ring = new KeyRing(loaded, signing, [.. loaded.Values.Select(k => k.Algorithm).Distinct()], _time.GetTimestamp());
@@ -178,6 +181,25 @@ public sealed partial class SigningKeyManager : IDisposable
         finally
         {
             _loadLock.Release();
+        }
+    }
+
+    private LoadedSigningKey LoadSigner(SigningKey signer)
+    {
+        try
+        {
+            return SigningKeyMaterial.Load(signer, _protector.Unprotect(signer.ProtectedKey));
+        }
+        catch (CryptographicException ex)
+        {
+            // Without its signing key this node can neither sign nor accept tokens: stop, and say how to recover.
+            throw new InvalidOperationException(
+                $"JwtAuthKit cannot decrypt its signing key {signer.Id}: the Data Protection key that encrypted it is not in this node's key ring. "
+                + "JwtAuthKit keeps the key ring in its own database (table jak_data_protection_keys) unless the application configures "
+                + "another store with AddDataProtection().PersistKeysTo...; every node must use the same key ring and the same "
+                + "application name (SetApplicationName). Restore the key ring that was in use, or, if it is lost, run the host's "
+                + "'keys rotate' command (or SigningKeyManager.RotateAsync) to start signing with a new key: tokens signed with the old "
+                + "key then stop working and users sign in again.", ex);
         }
     }
 

@@ -26,11 +26,10 @@ public interface IUserStore
     /// <summary>Searches an application's users by email or name (case-insensitive substring), newest first.</summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="query">The text to look for, or <see langword="null"/> for everyone.</param>
-    /// <param name="skip">How many to skip.</param>
-    /// <param name="take">How many to return.</param>
+    /// <param name="page">The page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page of users and how many match in all.</returns>
-    Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(string applicationId, string? query, int skip, int take, CancellationToken cancellationToken);
+    Task<Page<User>> SearchAsync(string applicationId, string? query, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Deletes a user with their sessions and tokens.</summary>
     /// <param name="applicationId">The application.</param>

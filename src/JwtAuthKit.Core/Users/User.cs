@@ -3,6 +3,9 @@ namespace JwtAuthKit.Users;
 /// <summary>An end user of one application. Emails are unique per application after normalization.</summary>
 public sealed class User
 {
+    /// <summary>The longest display name accepted, in characters.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>The user's id (a UUID v7), the <c>sub</c> of their tokens.</summary>
     public required string Id { get; init; }
 
@@ -41,4 +44,7 @@ public sealed class User
 
     /// <summary>Changes on every save; a store refuses a save made from a stale copy.</summary>
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A display name as stored: trimmed, and <see langword="null"/> when blank.</summary>
+    internal static string? CleanName(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }

@@ -1,33 +1,30 @@
-using JwtAuthKit.Applications;
+using JwtAuthKit.Sessions;
 
 namespace JwtAuthKit.Users;
 
-/// <summary>Reads and updates the signed-in user's own profile.</summary>
-internal sealed class UserProfileService(IUserStore users, TimeProvider time)
+internal sealed class UserProfileService(IUserStore users, TimeProvider time) : IUserProfileService
 {
-    public async Task<Result<User>> GetAsync(Application application, string userId, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(application.Id, userId, cancellationToken) is { IsActive: true } user
-            ? user
-            : new JwtAuthKitError(JwtAuthKitErrors.Unauthorized, "Sign in again.");
+    public async Task<Result<User>> GetAsync(SignedInUser user, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(user.Application.Id, user.UserId, cancellationToken) is { IsActive: true } found
+            ? found
+            : Errors.SignInAgain;
 
-    public async Task<Result<User>> UpdateAsync(Application application, string userId, string? name, CancellationToken cancellationToken)
+    public async Task<Result<User>> UpdateNameAsync(SignedInUser user, string? name, CancellationToken cancellationToken)
     {
-        if (name is { Length: > UserRegistrationService.MaxNameLength })
+        if (name is { Length: > User.MaxNameLength })
         {
-            return JwtAuthKitErrors.Validation("name", $"must be at most {UserRegistrationService.MaxNameLength} characters");
+            return Errors.NameTooLong(User.MaxNameLength);
         }
 
-        var found = await GetAsync(application, userId, cancellationToken);
+        var found = await GetAsync(user, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
         }
 
-        var user = found.Value;
-        user.Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-        user.UpdatedAt = time.GetUtcNow();
-        return await users.UpdateAsync(user, cancellationToken)
-            ? user
-            : new JwtAuthKitError(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+        var current = found.Value;
+        current.Name = User.CleanName(name);
+        current.UpdatedAt = time.GetUtcNow();
+        return await users.UpdateAsync(current, cancellationToken) ? current : Errors.ChangedConcurrently;
     }
 }

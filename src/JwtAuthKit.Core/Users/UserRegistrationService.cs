@@ -1,44 +1,42 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Passwords;
 using JwtAuthKit.Sessions;
 
 namespace JwtAuthKit.Users;
 
-/// <summary>Signs up a user with email and password within an application.</summary>
 internal sealed class UserRegistrationService(
     IUserStore users,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionIssuer sessions,
-    OneTimeTokens.EmailVerificationService verification,
-    Audit.AuditLog audit,
-    TimeProvider time)
+    EmailVerificationService verification,
+    AuditLog audit,
+    TimeProvider time) : IUserRegistrationService
 {
-    internal const int MaxNameLength = 200;
-
     public async Task<Result<Registration>> RegisterAsync(Application application, string? email, string? password, string? name, ClientInfo client, CancellationToken cancellationToken)
     {
         var settings = application.Settings;
         if (!settings.SignupEnabled)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.SignupDisabled, "This application does not accept new sign-ups.");
+            return Errors.SignupDisabled;
         }
 
         if (!settings.PasswordEnabled)
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.MethodDisabled, "This application does not allow password sign-in.");
+            return Errors.PasswordSignInDisabled;
         }
 
         var normalized = EmailAddress.Normalize(email ?? "");
         if (!EmailAddress.IsValid(normalized))
         {
-            return new JwtAuthKitError(JwtAuthKitErrors.InvalidEmail, "The email address is not valid.",
-                new Dictionary<string, string[]> { ["email"] = ["must be a valid email address"] });
+            return Errors.InvalidEmail;
         }
 
-        if (name is { Length: > MaxNameLength })
+        if (name is { Length: > User.MaxNameLength })
         {
-            return JwtAuthKitErrors.Validation("name", $"must be at most {MaxNameLength} characters");
+            return Errors.NameTooLong(User.MaxNameLength);
         }
 
         if (policy.Check(password, settings, normalized) is { } weak)
@@ -48,7 +46,7 @@ internal sealed class UserRegistrationService(
 
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is not null)
         {
-            return EmailTaken();
+            return Errors.EmailTaken;
         }
 
         var now = time.GetUtcNow();
@@ -57,7 +55,7 @@ internal sealed class UserRegistrationService(
             Id = Guid.CreateVersion7(now).ToString(),
             ApplicationId = application.Id,
             Email = normalized,
-            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            Name = User.CleanName(name),
             PasswordHash = await hasher.HashAsync(password!, cancellationToken),
             Roles = [settings.DefaultRole],
             CreatedAt = now,
@@ -68,10 +66,10 @@ internal sealed class UserRegistrationService(
         // The unique index decides between concurrent sign-ups of one email.
         if (!await users.CreateAsync(user, cancellationToken))
         {
-            return EmailTaken();
+            return Errors.EmailTaken;
         }
 
-        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
+        await audit.RecordAsync(application.Id, AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
         await verification.SendAsync(application, user, cancellationToken);
         if (settings.RequireEmailVerification)
         {
@@ -81,6 +79,4 @@ internal sealed class UserRegistrationService(
         var tokens = await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
         return new Registration(user, tokens);
     }
-
-    private static JwtAuthKitError EmailTaken() => new(JwtAuthKitErrors.EmailTaken, "An account with this email already exists.");
 }

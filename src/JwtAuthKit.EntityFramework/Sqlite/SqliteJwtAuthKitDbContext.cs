@@ -5,6 +5,9 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// <summary>The JwtAuthKit context on SQLite, with the SQLite migrations shipped in this package.</summary>
 public sealed class SqliteJwtAuthKitDbContext : JwtAuthKitDbContext
 {
+    /// <summary>The table that records which of JwtAuthKit's migrations were applied, apart from the application's own.</summary>
+    public const string MigrationsHistoryTable = "__jak_migrations";
+
     /// <summary>Creates the context.</summary>
     /// <param name="options">The options.</param>
     public SqliteJwtAuthKitDbContext(DbContextOptions<SqliteJwtAuthKitDbContext> options)
@@ -12,10 +15,6 @@ public sealed class SqliteJwtAuthKitDbContext : JwtAuthKitDbContext
     {
     }
 
-    /// <inheritdoc />
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.UseJwtAuthKitSqliteConventions();
-    }
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable));
 }

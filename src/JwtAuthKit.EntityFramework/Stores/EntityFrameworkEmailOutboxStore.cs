@@ -3,19 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkEmailOutboxStore<TContext>(IDbContextFactory<TContext> factory) : IEmailOutboxStore
+internal sealed class EntityFrameworkEmailOutboxStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IEmailOutboxStore
     where TContext : DbContext
 {
     public async Task AddAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Add(message);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EmailMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockUntil, int max, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var candidates = await db.Set<EmailMessage>().AsNoTracking()
             .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt)
@@ -37,7 +37,7 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(IDbContextFactor
 
     public async Task SaveAttemptAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         await db.Set<EmailMessage>()
             .Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(s => s
@@ -54,13 +54,13 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(IDbContextFactor
 
     public async Task<EmailMessage?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<EmailMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<EmailMessage>> ListAsync(string? applicationId, EmailStatus? status, int skip, int take, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var query = db.Set<EmailMessage>().AsNoTracking();
         if (applicationId is not null)
         {
@@ -77,7 +77,7 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(IDbContextFactor
 
     public async Task<bool> RetryAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<EmailMessage>()
             .Where(m => m.Id == id && m.Status == EmailStatus.Failed && m.ProtectedTextBody != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, EmailStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), cancellationToken) == 1;
@@ -85,7 +85,7 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(IDbContextFactor
 
     public async Task<bool> HasRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<EmailMessage>().AnyAsync(m => m.ApplicationId == applicationId && m.To == recipient && m.Kind == kind && m.CreatedAt >= since, cancellationToken);
     }
 }

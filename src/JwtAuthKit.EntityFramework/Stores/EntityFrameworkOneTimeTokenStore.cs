@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(IDbContextFactory<TContext> factory) : IOneTimeTokenStore
+internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IOneTimeTokenStore
     where TContext : DbContext
 {
     public async Task CreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Only the newest link or code of a purpose works.
@@ -24,13 +24,13 @@ internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(IDbContextFacto
 
     public async Task<OneTimeToken?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<OneTimeToken>().AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == secretHash, cancellationToken);
     }
 
     public async Task<OneTimeToken?> FindActiveCodeAsync(string applicationId, string email, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<OneTimeToken>().AsNoTracking()
             .Where(t => t.ApplicationId == applicationId && t.Email == email && t.Purpose == purpose && t.ConsumedAt == null && t.ExpiresAt > now && t.CodeHash != null)
             .OrderByDescending(t => t.CreatedAt)
@@ -39,7 +39,7 @@ internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(IDbContextFacto
 
     public async Task<bool> TryConsumeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<OneTimeToken>()
             .Where(t => t.Id == id && t.ConsumedAt == null && t.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken) == 1;
@@ -47,7 +47,7 @@ internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(IDbContextFacto
 
     public async Task RecordFailedAttemptAsync(string id, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Set<OneTimeToken>()
             .Where(t => t.Id == id && t.ConsumedAt == null)

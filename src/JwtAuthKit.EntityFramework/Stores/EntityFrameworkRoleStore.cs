@@ -3,24 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkRoleStore<TContext>(IDbContextFactory<TContext> factory) : IRoleStore
+internal sealed class EntityFrameworkRoleStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IRoleStore
     where TContext : DbContext
 {
     public async Task<IReadOnlyList<Role>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Role>().AsNoTracking().Where(r => r.ApplicationId == applicationId).OrderBy(r => r.Name).ToListAsync(cancellationToken);
     }
 
     public async Task<Role?> FindAsync(string applicationId, string name, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Role>().AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == applicationId && r.Name == name, cancellationToken);
     }
 
     public async Task<bool> CreateAsync(Role role, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Add(role);
         try
         {
@@ -35,7 +35,7 @@ internal sealed class EntityFrameworkRoleStore<TContext>(IDbContextFactory<TCont
 
     public async Task<bool> UpdateAsync(Role role, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Update(role);
         try
         {
@@ -49,7 +49,7 @@ internal sealed class EntityFrameworkRoleStore<TContext>(IDbContextFactory<TCont
 
     public async Task<bool> DeleteAsync(string applicationId, string name, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Role>().Where(r => r.ApplicationId == applicationId && r.Name == name).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 }

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TContext> factory) : ISessionStore
+internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : ISessionStore
     where TContext : DbContext
 {
     public async Task CreateAsync(Session session, RefreshToken refreshToken, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Add(session);
         db.Add(refreshToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -16,7 +16,7 @@ internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TC
 
     public async Task<RefreshTokenMatch?> FindRefreshTokenAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var match = await (
             from token in db.Set<RefreshToken>().AsNoTracking()
             join session in db.Set<Session>().AsNoTracking() on token.SessionId equals session.Id
@@ -27,7 +27,7 @@ internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TC
 
     public async Task<bool> TryRotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // The conditional update is the lock: of concurrent rotations of one token exactly one changes a row,
@@ -52,13 +52,13 @@ internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TC
 
     public async Task<Session?> FindAsync(string applicationId, string sessionId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Session>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.ApplicationId == applicationId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(string applicationId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Session>().AsNoTracking()
             .Where(s => s.ApplicationId == applicationId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.CreatedAt)
@@ -68,7 +68,7 @@ internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TC
 
     public async Task<IReadOnlyList<string>> RevokeAsync(string applicationId, string userId, string? sessionId, string? exceptSessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var query = db.Set<Session>().Where(s => s.ApplicationId == applicationId && s.UserId == userId && s.RevokedAt == null);
         if (sessionId is not null)
         {
@@ -93,7 +93,7 @@ internal sealed class EntityFrameworkSessionStore<TContext>(IDbContextFactory<TC
 
     public async Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<Session>().AsNoTracking()
             .Where(s => s.RevokedAt >= since)
             .Select(s => new RevokedSession(s.Id, s.RevokedAt!.Value))

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkSigningKeyStore<TContext>(IDbContextFactory<TContext> factory) : ISigningKeyStore
+internal sealed class EntityFrameworkSigningKeyStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : ISigningKeyStore
     where TContext : DbContext
 {
     public async Task<IReadOnlyList<SigningKey>> ListUnexpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<SigningKey>().AsNoTracking()
             .Where(k => k.ExpiresAt == null || k.ExpiresAt > now)
             .OrderBy(k => k.CreatedAt)
@@ -17,14 +17,14 @@ internal sealed class EntityFrameworkSigningKeyStore<TContext>(IDbContextFactory
 
     public async Task AddAsync(SigningKey key, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Add(key);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task RetireOthersAsync(string exceptKeyId, DateTimeOffset retiredAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         await db.Set<SigningKey>()
             .Where(k => k.Id != exceptKeyId && k.RetiredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, retiredAt).SetProperty(k => k.ExpiresAt, expiresAt), cancellationToken);

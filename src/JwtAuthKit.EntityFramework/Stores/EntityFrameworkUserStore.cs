@@ -3,24 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TContext> factory) : IUserStore
+internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IUserStore
     where TContext : DbContext
 {
     public async Task<User?> FindByIdAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.ApplicationId == applicationId, cancellationToken);
     }
 
     public async Task<User?> FindByEmailAsync(string applicationId, string normalizedEmail, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.ApplicationId == applicationId && u.Email == normalizedEmail, cancellationToken);
     }
 
     public async Task<bool> CreateAsync(User user, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         db.Add(user);
         try
         {
@@ -33,9 +33,9 @@ internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TCont
         }
     }
 
-    public async Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(string applicationId, string? query, int skip, int take, CancellationToken cancellationToken)
+    public async Task<Page<User>> SearchAsync(string applicationId, string? query, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var users = db.Set<User>().AsNoTracking().Where(u => u.ApplicationId == applicationId);
         if (!string.IsNullOrWhiteSpace(query))
         {
@@ -47,19 +47,19 @@ internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TCont
         }
 
         var total = await users.CountAsync(cancellationToken);
-        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return (items, total);
+        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return new Page<User>(items, total, page);
     }
 
     public async Task<bool> DeleteAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         return await db.Set<User>().Where(u => u.Id == userId && u.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> UpdateAsync(User user, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Create();
         var readStamp = user.ConcurrencyStamp;
         var entry = db.Update(user);
         entry.Property(u => u.ConcurrencyStamp).OriginalValue = readStamp;
@@ -84,7 +84,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(IDbContextFactory<TCont
         var changed = 0;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await using var db = contexts.Create();
             var holders = await db.Set<User>()
                 .FromSql($"SELECT * FROM \"jak_users\" WHERE \"ApplicationId\" = {applicationId} AND \"Roles\" LIKE {pattern}")
                 .AsNoTracking().ToListAsync(cancellationToken);

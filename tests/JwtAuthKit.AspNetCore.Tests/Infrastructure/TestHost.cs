@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JwtAuthKit.AspNetCore;
+using JwtAuthKit.EntityFramework;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,7 @@ public sealed class TestHost : IAsyncDisposable
     public const string Issuer = "https://issuer.test";
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, Uri address, string databasePath, MutableTimeProvider time)
+    private TestHost(WebApplication app, Uri address, string databasePath, FakeTimeProvider time)
     {
         _app = app;
         Address = address;
@@ -35,18 +35,22 @@ public sealed class TestHost : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public MutableTimeProvider Time { get; }
+    /// <summary>The host's clock: timers, caches and polls move only when the test advances it.</summary>
+    public FakeTimeProvider Time { get; }
 
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A clock at the real time of day that moves only when the test advances it.</summary>
+    public static FakeTimeProvider NewClock() => new(DateTimeOffset.UtcNow);
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "jak-tests", Guid.NewGuid().ToString("N"), "auth.db");
 
     public static async Task<TestHost> StartAsync(
         Action<JwtAuthKitOptions>? configure = null,
         string? databasePath = null,
-        MutableTimeProvider? time = null,
+        FakeTimeProvider? time = null,
         Dictionary<string, string?>? configuration = null,
         Action<WebApplication>? mapMore = null,
         Action<IServiceCollection>? services = null,
@@ -54,13 +58,12 @@ public sealed class TestHost : IAsyncDisposable
     {
         databasePath ??= NewDatabasePath();
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        time ??= new MutableTimeProvider();
+        time ??= NewClock();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration ?? []);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
         services?.Invoke(builder.Services);
         var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection("JwtAuthKit"), o =>
         {
@@ -70,7 +73,7 @@ public sealed class TestHost : IAsyncDisposable
             o.RateLimits.PermitLimit = 10_000;
             o.Email.PollInterval = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(o);
-        }).UseSqlite($"Data Source={databasePath}");
+        }).AddAspNetCore().UseSqlite($"Data Source={databasePath}");
         kit?.Invoke(jwtAuthKit);
 
         var app = builder.Build();

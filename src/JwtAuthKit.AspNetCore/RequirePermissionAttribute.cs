@@ -1,6 +1,7 @@
+using JwtAuthKit.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
-namespace JwtAuthKit.AspNetCore.Authorization;
+namespace JwtAuthKit.AspNetCore;
 
 /// <summary>
 /// Requires a signed-in user whose roles grant <paramref name="permission"/> in their application, for MVC

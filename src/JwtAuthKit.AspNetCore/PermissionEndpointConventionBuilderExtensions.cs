@@ -1,6 +1,7 @@
+using JwtAuthKit.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 
-namespace JwtAuthKit.AspNetCore.Authorization;
+namespace JwtAuthKit.AspNetCore;
 
 /// <summary><c>RequirePermission</c> for minimal-API endpoints and route groups.</summary>
 public static class PermissionEndpointConventionBuilderExtensions

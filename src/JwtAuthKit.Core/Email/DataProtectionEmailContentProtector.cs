@@ -1,8 +1,7 @@
 using System.Text;
-using JwtAuthKit.Email;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace JwtAuthKit.AspNetCore.Authentication;
+namespace JwtAuthKit.Email;
 
 /// <summary>Encrypts outbox message bodies with ASP.NET Core Data Protection, under a purpose of their own.</summary>
 internal sealed class DataProtectionEmailContentProtector(IDataProtectionProvider provider) : IEmailContentProtector

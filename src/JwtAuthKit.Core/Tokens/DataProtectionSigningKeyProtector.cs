@@ -1,7 +1,6 @@
-using JwtAuthKit.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace JwtAuthKit.AspNetCore.Authentication;
+namespace JwtAuthKit.Tokens;
 
 /// <summary>Encrypts signing keys with ASP.NET Core Data Protection, under a purpose of their own.</summary>
 internal sealed class DataProtectionSigningKeyProtector(IDataProtectionProvider provider) : ISigningKeyProtector

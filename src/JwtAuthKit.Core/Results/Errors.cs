@@ -1,0 +1,97 @@
+namespace JwtAuthKit;
+
+/// <summary>
+/// Every error Core reports, each built here once with its code (<see cref="JwtAuthKitErrors"/>) and its message, as
+/// Identity's <c>IdentityErrorDescriber</c> does: services name the error, never type a message.
+/// </summary>
+internal static class Errors
+{
+    // 400
+    public static JwtAuthKitError InvalidEmail { get; } = new(JwtAuthKitErrors.InvalidEmail, "The email address is not valid.",
+        new Dictionary<string, string[]> { ["email"] = ["must be a valid email address"] });
+
+    public static JwtAuthKitError InvalidToken { get; } = new(JwtAuthKitErrors.InvalidToken, "The link or code is invalid, used or expired.");
+
+    public static JwtAuthKitError InvalidRedirect { get; } = new(JwtAuthKitErrors.InvalidRedirect, "redirect_to is not one of the application's redirect URLs.");
+
+    public static JwtAuthKitError CredentialsRequired(string field) => new(JwtAuthKitErrors.ValidationFailed, "Email and password are required.",
+        new Dictionary<string, string[]> { [field] = ["is required"] });
+
+    public static JwtAuthKitError WeakPassword(string field, string message) => new(JwtAuthKitErrors.WeakPassword, message,
+        new Dictionary<string, string[]> { [field] = [message] });
+
+    public static JwtAuthKitError FieldsInvalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(JwtAuthKitErrors.ValidationFailed, "Some fields are invalid.", errors);
+
+    public static JwtAuthKitError SettingsInvalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(JwtAuthKitErrors.ValidationFailed, "Some settings are invalid; nothing was changed.", errors);
+
+    public static JwtAuthKitError NameTooLong(int max) => JwtAuthKitErrors.Validation("name", $"must be at most {max} characters");
+
+    // 401
+    public static JwtAuthKitError SignInAgain { get; } = new(JwtAuthKitErrors.Unauthorized, "Sign in again.");
+
+    public static JwtAuthKitError InvalidCredentials { get; } = new(JwtAuthKitErrors.InvalidCredentials, "The email or password is incorrect.");
+
+    public static JwtAuthKitError InvalidRefreshToken { get; } = new(JwtAuthKitErrors.InvalidRefreshToken, "The refresh token is invalid or expired.");
+
+    public static JwtAuthKitError RefreshTokenReused { get; } = new(JwtAuthKitErrors.RefreshTokenReused, "This refresh token was already used; the session has been ended.");
+
+    public static JwtAuthKitError ApiKeyRequired { get; } = new(JwtAuthKitErrors.ApiKeyRequired, "Send the application's publishable key in the X-Api-Key header.");
+
+    public static JwtAuthKitError InvalidApiKey { get; } = new(JwtAuthKitErrors.InvalidApiKey, "The API key is unknown, revoked or malformed.");
+
+    // 403
+    public static JwtAuthKitError AccountDisabled { get; } = new(JwtAuthKitErrors.AccountDisabled, "This account is disabled.");
+
+    public static JwtAuthKitError EmailNotVerified { get; } = new(JwtAuthKitErrors.EmailNotVerified, "Verify your email address before signing in.");
+
+    public static JwtAuthKitError SignupDisabled { get; } = new(JwtAuthKitErrors.SignupDisabled, "This application does not accept new sign-ups.");
+
+    public static JwtAuthKitError PasswordSignInDisabled { get; } = new(JwtAuthKitErrors.MethodDisabled, "This application does not allow password sign-in.");
+
+    public static JwtAuthKitError MagicLinkDisabled { get; } = new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by email link.");
+
+    public static JwtAuthKitError EmailOtpDisabled { get; } = new(JwtAuthKitErrors.MethodDisabled, "This application does not allow sign-in by emailed code.");
+
+    public static JwtAuthKitError BuiltInRoleFixed(string name) => new(JwtAuthKitErrors.Forbidden, $"The built-in role '{name}' cannot be changed or deleted.");
+
+    public static JwtAuthKitError RoleBeyondOwnPermissions { get; } = new(JwtAuthKitErrors.Forbidden, "A role may grant only permissions you hold yourself.");
+
+    public static JwtAuthKitError GrantBeyondOwnPermissions { get; } = new(JwtAuthKitErrors.Forbidden, "You cannot give roles that grant permissions you do not hold.");
+
+    public static JwtAuthKitError UserBeyondOwnPermissions { get; } = new(JwtAuthKitErrors.Forbidden, "This user holds permissions you do not; only someone who holds them may change the user.");
+
+    public static JwtAuthKitError DefaultRoleBeyondOwnPermissions { get; } = new(JwtAuthKitErrors.Forbidden, "The default role may grant only permissions you hold yourself.");
+
+    // 404
+    public static JwtAuthKitError UserNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such user.");
+
+    public static JwtAuthKitError RoleNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such role.");
+
+    public static JwtAuthKitError SessionNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such session.");
+
+    public static JwtAuthKitError ApplicationNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such application.");
+
+    public static JwtAuthKitError KeyNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such active key.");
+
+    // 409
+    public static JwtAuthKitError EmailTaken { get; } = new(JwtAuthKitErrors.EmailTaken, "An account with this email already exists.");
+
+    public static JwtAuthKitError ChangedConcurrently { get; } = new(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+
+    public static JwtAuthKitError BuiltInRoleExists(string name) => new(JwtAuthKitErrors.Conflict, $"'{name}' is a built-in role.");
+
+    public static JwtAuthKitError RoleExists { get; } = new(JwtAuthKitErrors.Conflict, "A role with this name already exists.");
+
+    public static JwtAuthKitError DefaultRoleInUse { get; } = new(JwtAuthKitErrors.Conflict, "This is the default role of new users; choose another default_role first.");
+
+    public static JwtAuthKitError ApplicationNameTaken { get; } = new(JwtAuthKitErrors.Conflict, "An application with this name already exists.");
+
+    public static JwtAuthKitError TooManyKeys(int max) => new(JwtAuthKitErrors.Conflict, $"An application may have at most {max} active keys; revoke one first.");
+
+    public static JwtAuthKitError KeyNotStored { get; } = new(JwtAuthKitErrors.Conflict, "The key could not be stored; try again.");
+
+    public static JwtAuthKitError PlatformApplicationBlocked { get; } = new(JwtAuthKitErrors.Conflict,
+        $"The operators' application could not be created: the name '{Applications.PlatformApplication.Name}' or client id '{Applications.PlatformApplication.ClientId}' is taken by another application.");
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JwtAuthKit.EntityFramework;
+
+/// <summary>
+/// Creates the short-lived contexts JwtAuthKit's stores work in, from the options the application registered for
+/// <typeparamref name="TContext"/> (<c>AddDbContext</c>, <c>AddDbContextFactory</c>, or JwtAuthKit's own <c>UseSqlite</c>).
+/// JwtAuthKit's own queries log their SQL at Debug, not Information: its background polls run every few seconds, and an
+/// idle application should be quiet. The application's own use of the context keeps its own logging.
+/// </summary>
+internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider services) : IDisposable
+    where TContext : DbContext
+{
+    private readonly Lazy<IDbContextFactory<TContext>> _factory = new(() => Build(services));
+
+    public TContext Create() => _factory.Value.CreateDbContext();
+
+    public void Dispose()
+    {
+        if (_factory.IsValueCreated && _factory.Value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    private static IDbContextFactory<TContext> Build(IServiceProvider services)
+    {
+        // The options may be registered as scoped (AddDbContext's default); they are immutable, so one copy serves.
+        DbContextOptions<TContext> registered;
+        using (var scope = services.CreateScope())
+        {
+            registered = scope.ServiceProvider.GetService<DbContextOptions<TContext>>()
+                ?? throw new InvalidOperationException(
+                    $"JwtAuthKit's stores need {typeof(TContext).Name} registered: call AddDbContext<{typeof(TContext).Name}>(…) or "
+                    + $"AddDbContextFactory<{typeof(TContext).Name}>(…) before the application starts, or use UseSqlite(…).");
+        }
+
+        var options = new DbContextOptionsBuilder<TContext>(registered)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug), (CoreEventId.ContextInitialized, LogLevel.Debug)))
+            .Options;
+
+        // JwtAuthKit's own context holds no state beyond its options, so it is pooled; an application's context may hold more.
+        if (services.GetService<PooledJwtAuthKitContext<TContext>>() is not null)
+        {
+            return new PooledDbContextFactory<TContext>(options);
+        }
+
+        var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
+        return new ActivatedFactory(() => create(services, [options]));
+    }
+
+    private sealed class ActivatedFactory(Func<TContext> create) : IDbContextFactory<TContext>
+    {
+        public TContext CreateDbContext() => create();
+    }
+}
+
+/// <summary>Marks a context that JwtAuthKit owns and may pool.</summary>
+internal sealed class PooledJwtAuthKitContext<TContext>
+    where TContext : DbContext;

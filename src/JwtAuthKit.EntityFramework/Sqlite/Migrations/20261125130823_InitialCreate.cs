@@ -1,0 +1,428 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    internal partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "jak_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_signing_keys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_signing_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_api_keys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_api_keys_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_audit_events",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_audit_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_audit_events_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_email_messages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ProtectedSubject = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedTextBody = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedHtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_email_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_email_messages_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_one_time_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    RedirectTo = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConsumedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_one_time_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_one_time_tokens_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_roles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_roles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_roles_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_users",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    EmailVerified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Roles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    MfaEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastLoginAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_users", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_users_jak_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "jak_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    AuthenticationMethods = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_sessions_jak_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "jak_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jak_refresh_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConsumedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SealedSuccessor = table.Column<byte[]>(type: "BLOB", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jak_refresh_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_jak_refresh_tokens_jak_sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "jak_sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_api_keys_ApplicationId",
+                table: "jak_api_keys",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_api_keys_KeyHash",
+                table: "jak_api_keys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_applications_ClientId",
+                table: "jak_applications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_applications_Name",
+                table: "jak_applications",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_audit_events_ApplicationId_CreatedAt",
+                table: "jak_audit_events",
+                columns: new[] { "ApplicationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_audit_events_ApplicationId_Type_CreatedAt",
+                table: "jak_audit_events",
+                columns: new[] { "ApplicationId", "Type", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_audit_events_ApplicationId_UserId_CreatedAt",
+                table: "jak_audit_events",
+                columns: new[] { "ApplicationId", "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_audit_events_CreatedAt",
+                table: "jak_audit_events",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_email_messages_ApplicationId_To_Kind_CreatedAt",
+                table: "jak_email_messages",
+                columns: new[] { "ApplicationId", "To", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_email_messages_LockId",
+                table: "jak_email_messages",
+                column: "LockId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_email_messages_Status_NextAttemptAt",
+                table: "jak_email_messages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_one_time_tokens_ApplicationId_Email_Purpose_ConsumedAt",
+                table: "jak_one_time_tokens",
+                columns: new[] { "ApplicationId", "Email", "Purpose", "ConsumedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_one_time_tokens_SecretHash",
+                table: "jak_one_time_tokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_refresh_tokens_SessionId",
+                table: "jak_refresh_tokens",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_refresh_tokens_TokenHash",
+                table: "jak_refresh_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_roles_ApplicationId_Name",
+                table: "jak_roles",
+                columns: new[] { "ApplicationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_sessions_ApplicationId_UserId",
+                table: "jak_sessions",
+                columns: new[] { "ApplicationId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_sessions_RevokedAt",
+                table: "jak_sessions",
+                column: "RevokedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_sessions_UserId",
+                table: "jak_sessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_signing_keys_ExpiresAt",
+                table: "jak_signing_keys",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_users_ApplicationId_CreatedAt",
+                table: "jak_users",
+                columns: new[] { "ApplicationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jak_users_ApplicationId_Email",
+                table: "jak_users",
+                columns: new[] { "ApplicationId", "Email" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "jak_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "jak_audit_events");
+
+            migrationBuilder.DropTable(
+                name: "jak_data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "jak_email_messages");
+
+            migrationBuilder.DropTable(
+                name: "jak_one_time_tokens");
+
+            migrationBuilder.DropTable(
+                name: "jak_refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "jak_roles");
+
+            migrationBuilder.DropTable(
+                name: "jak_signing_keys");
+
+            migrationBuilder.DropTable(
+                name: "jak_sessions");
+
+            migrationBuilder.DropTable(
+                name: "jak_users");
+
+            migrationBuilder.DropTable(
+                name: "jak_applications");
+        }
+    }
+}
