@@ -82,11 +82,18 @@ if (useDevMailbox)
 
 // The OpenAPI document of every endpoint, and a readable reference of it whose assets the host serves itself.
 app.MapOpenApi();
-app.MapScalarApiReference("/docs", options => options
-    .WithTitle("JwtAuthKit API reference")
-    .AddDocument("jwtauthkit", routePattern: "/openapi/jwtauthkit.json")
-    .DisableDefaultFonts()
-    .DisableTelemetry());
+// Nothing on it calls out of the host: no web fonts, telemetry, AI agent or hosted developer tools.
+app.MapScalarApiReference("/docs", options =>
+{
+    options.WithTitle("JwtAuthKit API reference")
+        .AddDocument("jwtauthkit", routePattern: "/openapi/jwtauthkit.json")
+        .DisableDefaultFonts()
+        .DisableTelemetry()
+        .DisableAgent()
+        .DisableMcp()
+        .HideClientButton();
+    options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+});
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

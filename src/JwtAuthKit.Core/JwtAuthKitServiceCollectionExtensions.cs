@@ -23,11 +23,16 @@ public static class JwtAuthKitServiceCollectionExtensions
         return services.AddJwtAuthKit(configure);
     }
 
+    /// <summary>Adds JwtAuthKit with options set elsewhere (<c>services.Configure&lt;JwtAuthKitOptions&gt;</c>), validated at start.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The builder, for storage, HTTP, mail and replacements.</returns>
+    public static JwtAuthKitBuilder AddJwtAuthKit(this IServiceCollection services) => services.AddJwtAuthKit(configure: null);
+
     /// <summary>Adds JwtAuthKit with options set in code, validated at start.</summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder, for storage, HTTP, mail and replacements.</returns>
-    public static JwtAuthKitBuilder AddJwtAuthKit(this IServiceCollection services, Action<JwtAuthKitOptions>? configure = null)
+    public static JwtAuthKitBuilder AddJwtAuthKit(this IServiceCollection services, Action<JwtAuthKitOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         JwtAuthKitCoreServices.Add(services);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>Body of <c>POST /api/admin/users</c>.</summary>
-public sealed class CreateUserRequest
+internal sealed class CreateUserRequest
 {
     /// <summary>The email address.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }
@@ -22,7 +22,7 @@ public sealed class CreateUserRequest
 }
 
 /// <summary>Body of <c>PATCH /api/admin/users/{id}</c>: only the fields it names change.</summary>
-public sealed class UpdateUserRequest
+internal sealed class UpdateUserRequest
 {
     private string? _name;
 
@@ -49,14 +49,14 @@ public sealed class UpdateUserRequest
 }
 
 /// <summary>Body of <c>PUT /api/admin/users/{id}/roles</c>.</summary>
-public sealed class SetRolesRequest
+internal sealed class SetRolesRequest
 {
     /// <summary>The user's roles from now on.</summary>
     [JsonPropertyName("roles")] public IList<string>? Roles { get; set; }
 }
 
 /// <summary>Body of <c>POST /api/admin/roles</c> and <c>PUT /api/admin/roles/{name}</c>.</summary>
-public sealed class RoleRequest
+internal sealed class RoleRequest
 {
     /// <summary>The role name (creation only; the path names it on update).</summary>
     [JsonPropertyName("name")] public string? Name { get; set; }

@@ -4,7 +4,7 @@ using JwtAuthKit.Audit;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>An audit event of the HTTP contract.</summary>
-public sealed class AuditEventResponse
+internal sealed class AuditEventResponse
 {
     /// <summary>The event id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }

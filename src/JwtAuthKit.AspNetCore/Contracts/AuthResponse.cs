@@ -4,7 +4,7 @@ using JwtAuthKit.Sessions;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>The token response of every endpoint that signs a user in.</summary>
-public sealed class AuthResponse
+internal sealed class AuthResponse
 {
     /// <summary>The JWT access token.</summary>
     [JsonPropertyName("access_token")] public required string AccessToken { get; init; }

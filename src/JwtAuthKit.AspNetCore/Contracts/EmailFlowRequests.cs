@@ -3,21 +3,21 @@ using System.Text.Json.Serialization;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>Body of <c>POST /password/forgot</c>, <c>/email/resend</c> and <c>/otp</c>.</summary>
-public sealed class EmailRequest
+internal sealed class EmailRequest
 {
     /// <summary>The email address.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }
 }
 
 /// <summary>Body of <c>POST /email/verify</c> and <c>/magic-link/verify</c>.</summary>
-public sealed class TokenRequest
+internal sealed class TokenRequest
 {
     /// <summary>The token from the emailed link.</summary>
     [JsonPropertyName("token")] public string? Token { get; set; }
 }
 
 /// <summary>Body of <c>POST /password/reset</c>.</summary>
-public sealed class ResetPasswordRequest
+internal sealed class ResetPasswordRequest
 {
     /// <summary>The token from the emailed link.</summary>
     [JsonPropertyName("token")] public string? Token { get; set; }
@@ -27,7 +27,7 @@ public sealed class ResetPasswordRequest
 }
 
 /// <summary>Body of <c>POST /magic-link</c>.</summary>
-public sealed class MagicLinkRequest
+internal sealed class MagicLinkRequest
 {
     /// <summary>The email address.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }
@@ -37,7 +37,7 @@ public sealed class MagicLinkRequest
 }
 
 /// <summary>Body of <c>POST /otp/verify</c>.</summary>
-public sealed class VerifyCodeRequest
+internal sealed class VerifyCodeRequest
 {
     /// <summary>The email address the code was sent to.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }

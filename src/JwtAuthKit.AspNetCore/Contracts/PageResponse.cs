@@ -4,7 +4,7 @@ namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>One page of a list.</summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class PageResponse<T>
+internal sealed class PageResponse<T>
 {
     /// <summary>The items of this page.</summary>
     [JsonPropertyName("items")] public required IReadOnlyList<T> Items { get; init; }

@@ -5,7 +5,7 @@ using JwtAuthKit.Applications;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>A client application on the platform API.</summary>
-public sealed class ApplicationResponse
+internal sealed class ApplicationResponse
 {
     /// <summary>The application id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
@@ -41,7 +41,7 @@ public sealed class ApplicationResponse
 }
 
 /// <summary>An API key on the platform API. <see cref="Key"/> is present only in the answer that created it.</summary>
-public sealed class ApiKeyResponse
+internal sealed class ApiKeyResponse
 {
     /// <summary>The key id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
@@ -81,7 +81,7 @@ public sealed class ApiKeyResponse
 }
 
 /// <summary>Body of <c>POST /api/platform/apps</c> and <c>PATCH /api/platform/apps/{id}</c>.</summary>
-public sealed class ApplicationRequest
+internal sealed class ApplicationRequest
 {
     /// <summary>The name.</summary>
     [JsonPropertyName("name")] public string? Name { get; set; }
@@ -91,7 +91,7 @@ public sealed class ApplicationRequest
 }
 
 /// <summary>Body of <c>POST /api/platform/apps/{id}/keys</c>.</summary>
-public sealed class CreateKeyRequest
+internal sealed class CreateKeyRequest
 {
     /// <summary><c>publishable</c> or <c>secret</c>.</summary>
     [JsonPropertyName("kind")] public string? Kind { get; set; }

@@ -4,7 +4,7 @@ using JwtAuthKit.Users;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>The answer to a sign-up: the user, plus the token fields when the user may sign in at once.</summary>
-public sealed class RegisterResponse
+internal sealed class RegisterResponse
 {
     /// <summary>The new user.</summary>
     [JsonPropertyName("user")] public required UserResponse User { get; init; }

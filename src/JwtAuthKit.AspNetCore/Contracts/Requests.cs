@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>Body of <c>POST /register</c>.</summary>
-public sealed class RegisterRequest
+internal sealed class RegisterRequest
 {
     /// <summary>The email address.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }
@@ -16,7 +16,7 @@ public sealed class RegisterRequest
 }
 
 /// <summary>Body of <c>POST /login</c>.</summary>
-public sealed class LoginRequest
+internal sealed class LoginRequest
 {
     /// <summary>The email address.</summary>
     [JsonPropertyName("email")] public string? Email { get; set; }
@@ -26,14 +26,14 @@ public sealed class LoginRequest
 }
 
 /// <summary>Body of <c>POST /token/refresh</c>.</summary>
-public sealed class RefreshRequest
+internal sealed class RefreshRequest
 {
     /// <summary>The refresh token to rotate.</summary>
     [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
 }
 
 /// <summary>Body of <c>POST /logout</c>.</summary>
-public sealed class LogoutRequest
+internal sealed class LogoutRequest
 {
     /// <summary>The refresh token of the session to end; the bearer token's session when left out.</summary>
     [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
@@ -43,7 +43,7 @@ public sealed class LogoutRequest
 }
 
 /// <summary>Body of <c>PATCH /me</c>: only the fields it names change.</summary>
-public sealed class UpdateProfileRequest
+internal sealed class UpdateProfileRequest
 {
     private string? _name;
 
@@ -64,7 +64,7 @@ public sealed class UpdateProfileRequest
 }
 
 /// <summary>Body of <c>POST /password/change</c>.</summary>
-public sealed class ChangePasswordRequest
+internal sealed class ChangePasswordRequest
 {
     /// <summary>The current password.</summary>
     [JsonPropertyName("current_password")] public string? CurrentPassword { get; set; }

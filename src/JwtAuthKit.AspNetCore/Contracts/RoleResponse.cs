@@ -4,7 +4,7 @@ using JwtAuthKit.Roles;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>A role of the HTTP contract.</summary>
-public sealed class RoleResponse
+internal sealed class RoleResponse
 {
     /// <summary>The role name.</summary>
     [JsonPropertyName("name")] public required string Name { get; init; }

@@ -4,7 +4,7 @@ using JwtAuthKit.Sessions;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>One of the signed-in user's sessions.</summary>
-public sealed class SessionResponse
+internal sealed class SessionResponse
 {
     /// <summary>The session id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
@@ -37,4 +37,4 @@ public sealed class SessionResponse
 
 /// <summary>A list of sessions.</summary>
 /// <param name="Items">The sessions, newest first.</param>
-public sealed record SessionListResponse([property: JsonPropertyName("items")] IReadOnlyList<SessionResponse> Items);
+internal sealed record SessionListResponse([property: JsonPropertyName("items")] IReadOnlyList<SessionResponse> Items);

@@ -4,7 +4,7 @@ using JwtAuthKit.Users;
 namespace JwtAuthKit.AspNetCore.Contracts;
 
 /// <summary>The <c>User</c> object of the HTTP contract.</summary>
-public sealed class UserResponse
+internal sealed class UserResponse
 {
     /// <summary>The user id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }

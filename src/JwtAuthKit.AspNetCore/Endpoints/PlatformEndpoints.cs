@@ -18,7 +18,8 @@ internal static class PlatformEndpoints
         group.MapPost("/login", PlatformHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Sign an operator in").ProducesProblems(InvalidCredentials, AccountDisabled);
 
-        var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator);
+        var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator)
+            .WithMetadata(new CredentialMetadata([JwtAuthKitOpenApi.AccessTokenScheme]), new ProblemCodesMetadata([Unauthorized, SessionRevoked, Forbidden]));
         operators.MapGet("/apps", PlatformHandlers.ListAsync)
             .WithSummary("List client applications");
         operators.MapPost("/apps", PlatformHandlers.CreateAsync)

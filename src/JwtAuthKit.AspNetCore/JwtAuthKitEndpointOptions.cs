@@ -1,4 +1,4 @@
-namespace JwtAuthKit.AspNetCore.Endpoints;
+namespace JwtAuthKit.AspNetCore;
 
 /// <summary>Where <c>MapJwtAuthKitEndpoints()</c> puts each group of endpoints.</summary>
 public sealed class JwtAuthKitEndpointOptions
