@@ -39,7 +39,9 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
                     + $"AddDbContextFactory<{typeof(TContext).Name}>(…) before the application starts, or use UseSqlite(…).");
         }
 
+        // The options read through a scope point at that scope's services; JwtAuthKit's contexts live beside the root.
         var options = new DbContextOptionsBuilder<TContext>(registered)
+            .UseApplicationServiceProvider(services)
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug), (CoreEventId.ContextInitialized, LogLevel.Debug)))
             .Options;
 

@@ -42,12 +42,16 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<HostProcess> StartAsync(string? directory = null, params string[] extraArgs)
+    public static Task<HostProcess> StartAsync(string? directory = null, params string[] extraArgs) =>
+        StartAsync(directory, new Dictionary<string, string>(), extraArgs);
+
+    /// <summary>Starts the host with extra environment variables (a different HOME, say).</summary>
+    public static async Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs]);
+        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs], environment: environment);
         var host = new HostProcess(process, address, directory);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -118,7 +122,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string directory, string[] args, bool redirectInput = false)
+    private static Process Start(string directory, string[] args, bool redirectInput = false, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -138,6 +142,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["JwtAuthKit__PasswordHashing__MemorySizeKiB"] = "1024";
         info.Environment["JwtAuthKit__PasswordHashing__Iterations"] = "1";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         return Process.Start(info)!;
     }
 

@@ -377,6 +377,20 @@ public sealed class EmailFlowTests
         (await smtp.WaitForMessageAsync()).To.Mailboxes.Single().Address.Should().Be(email);
     }
 
+    [Fact]
+    public async Task Mail_of_the_unnamed_default_application_comes_from_a_proper_sender()
+    {
+        await using var mail = await MailHost.StartAsync(configure: o => o.Email.FromAddress = "no-reply@shop.example");
+        var email = Unique.Email();
+
+        await mail.Client.RegisterAsync(email);
+
+        var message = await mail.WaitForMailAsync(email, "Confirm");
+        var from = message.From.Mailboxes.Single();
+        from.Name.Should().Be("JwtAuthKit", "not the placeholder name 'default'");
+        from.Address.Should().Be("no-reply@shop.example");
+    }
+
     private static List<string?> Amr(System.Text.Json.JsonElement auth)
     {
         var payload = auth.GetProperty("access_token").GetString()!.Split('.')[1];

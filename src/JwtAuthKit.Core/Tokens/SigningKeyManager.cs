@@ -158,11 +158,17 @@ public sealed partial class SigningKeyManager : IDisposable
                     continue;
                 }
 
+                if (key.Id == signer.Id)
+                {
+                    loaded[key.Id] = LoadSigner(key);
+                    continue;
+                }
+
                 try
                 {
                     loaded[key.Id] = SigningKeyMaterial.Load(key, _protector.Unprotect(key.ProtectedKey));
                 }
-                catch (CryptographicException ex) when (key.Id != signer.Id)
+                catch (CryptographicException ex)
                 {
                     // A key this node cannot decrypt (another Data Protection key ring) is left out, not fatal.
                     LogUnreadableKey(_logger, key.Id, ex);
