@@ -22,6 +22,9 @@ public sealed partial class PackedFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
+
+        // The docs run the EF Core tools from the repository's local tool manifest.
+        await DotnetCli.RunAsync(RepositoryRoot, TimeSpan.FromMinutes(4), "tool", "restore");
         foreach (var package in Packages)
         {
             await DotnetCli.RunAsync(RepositoryRoot, TimeSpan.FromMinutes(4),
@@ -48,16 +51,16 @@ public sealed partial class PackedFeed : IAsyncLifetime
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Folder}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
+        // The repository's own package sources, with this feed first.
+        var sources = File.ReadAllText(Path.Combine(RepositoryRoot, "nuget.config"));
+        var clear = sources.IndexOf("<clear />", StringComparison.Ordinal);
+        if (clear < 0)
+        {
+            throw new InvalidOperationException("The repository's nuget.config does not clear the inherited sources.");
+        }
+
+        clear += "<clear />".Length;
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), sources[..clear] + $"\n    <add key=\"local\" value=\"{Folder}\" />" + sources[clear..]);
         return folder;
     }
 
