@@ -43,9 +43,15 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<SigningKeyManager>();
         services.TryAddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<RevokedSessionCache>();
+        services.TryAddSingleton<StaleTokenCache>();
         services.TryAddSingleton<RevokedSessionPoller>();
         services.TryAddSingleton<SessionRevoker>();
         services.TryAddSingleton<SessionIssuer>();
+        services.TryAddSingleton<SignInCompletion>();
+        services.TryAddSingleton<Users.AddressOwnership>();
+        services.TryAddSingleton<Mfa.TotpAuthenticator>();
+        services.TryAddSingleton<Mfa.TotpSecretProtector>();
+        services.TryAddSingleton<Mfa.SecondFactorCheck>();
         services.TryAddSingleton<IEmailSender, DevMailboxEmailSender>();
         services.TryAddSingleton<EmailOutboxSignal>();
         services.TryAddSingleton<EmailComposer>();
@@ -73,6 +79,8 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<IPasswordResetService>(sp => sp.GetRequiredService<PasswordResetService>());
         services.TryAddSingleton<IMagicLinkService, MagicLinkService>();
         services.TryAddSingleton<IEmailOtpService, EmailOtpService>();
+        services.TryAddSingleton<Mfa.IMfaEnrollmentService, Mfa.MfaEnrollmentService>();
+        services.TryAddSingleton<Mfa.IMfaSignInService, Mfa.MfaSignInService>();
         services.TryAddSingleton<IUserAdministrationService, UserAdministrationService>();
         services.TryAddSingleton<IRoleAdministrationService, RoleAdministrationService>();
         services.TryAddSingleton<ISettingsAdministrationService, SettingsAdministrationService>();

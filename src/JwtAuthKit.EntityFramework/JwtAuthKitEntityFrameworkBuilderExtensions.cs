@@ -70,6 +70,8 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IRoleStore, EntityFrameworkRoleStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IAuditStore, EntityFrameworkAuditStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Mfa.ISecondFactorStore, EntityFrameworkSecondFactorStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Mfa.IMfaChallengeStore, EntityFrameworkMfaChallengeStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IJwtAuthKitXmlRepository, EntityFrameworkXmlRepository<TContext>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, KeyRingInDatabaseSetup>());
         return builder;

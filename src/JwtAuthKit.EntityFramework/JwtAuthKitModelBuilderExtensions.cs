@@ -17,7 +17,8 @@ public static class JwtAuthKitModelBuilderExtensions
 {
     private static readonly Type[] Entities =
         [typeof(Application), typeof(ApiKey), typeof(User), typeof(Session), typeof(RefreshToken), typeof(SigningKey),
-         typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent)];
+         typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent),
+         typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge)];
 
     /// <summary>
     /// Adds JwtAuthKit's tables (all named <c>jak_…</c>), keys and indexes to the model, including the table that keeps the
@@ -39,6 +40,9 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OneTimeTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RoleConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
+        modelBuilder.ApplyConfiguration(new TotpEnrollmentConfiguration());
+        modelBuilder.ApplyConfiguration(new RecoveryCodeConfiguration());
+        modelBuilder.ApplyConfiguration(new MfaChallengeConfiguration());
 
         // A context that already stores Data Protection keys (IDataProtectionKeyContext) keeps its table; JwtAuthKit shares it.
         if (modelBuilder.Model.FindEntityType(typeof(DataProtectionKey)) is null)

@@ -166,7 +166,7 @@ public sealed class EmailFlowTests
         signedIn.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await signedIn.JsonAsync();
         body.GetProperty("user").GetProperty("email_verified").GetBoolean().Should().BeTrue();
-        Amr(body).Should().Equal("magic_link");
+        Amr(body).Should().Equal("email");
         (await reused.ProblemCodeAsync()).Should().Be("invalid_token");
     }
 

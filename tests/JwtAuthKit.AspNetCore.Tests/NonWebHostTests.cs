@@ -44,7 +44,7 @@ public sealed class NonWebHostTests
         var wrong = await services.GetRequiredService<IPasswordSignInService>().SignInAsync(application, "worker@example.com", "not the password at all", client, default);
         wrong.Error!.Code.Should().Be(JwtAuthKitErrors.InvalidCredentials);
 
-        var validated = await services.GetRequiredService<Tokens.IAccessTokenValidator>().ValidateAsync(signedIn.Value!.AccessToken, "worker", default);
+        var validated = await services.GetRequiredService<Tokens.IAccessTokenValidator>().ValidateAsync(signedIn.Value!.Tokens!.AccessToken, "worker", default);
         validated.IsValid.Should().BeTrue("a token issued by the service validates with the same public validator");
 
         var page = await services.GetRequiredService<IUserAdministrationService>().SearchAsync(AdminActor.System(application), "worker", PageRequest.First, default);

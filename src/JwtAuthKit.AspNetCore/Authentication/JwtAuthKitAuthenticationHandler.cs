@@ -67,7 +67,12 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
         {
             Context.Items[FailureKey] = result.ErrorCode;
             LogRefused(Logger, result.FailureReason);
-            return AuthenticateResult.Fail(result.ErrorCode == JwtAuthKitErrors.SessionRevoked ? "The session has ended." : "The access token is invalid.");
+            return AuthenticateResult.Fail(result.ErrorCode switch
+            {
+                JwtAuthKitErrors.SessionRevoked => "The session has ended.",
+                JwtAuthKitErrors.TokenStale => "The user's roles changed after the token was issued.",
+                _ => "The access token is invalid.",
+            });
         }
 
         Context.Items[ApplicationKey] = result.Application;
@@ -88,6 +93,7 @@ internal sealed partial class JwtAuthKitAuthenticationHandler(
         var error = code switch
         {
             JwtAuthKitErrors.SessionRevoked => HttpErrors.SessionEnded,
+            JwtAuthKitErrors.TokenStale => HttpErrors.TokenStale,
             JwtAuthKitErrors.InvalidApiKey => HttpErrors.InvalidApiKey,
             _ => HttpErrors.AccessTokenRequired,
         };

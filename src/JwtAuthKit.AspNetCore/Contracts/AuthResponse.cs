@@ -24,6 +24,9 @@ internal sealed class AuthResponse
     /// <summary>The user.</summary>
     [JsonPropertyName("user")] public required UserResponse User { get; init; }
 
+    /// <summary>Whether the user holds a role that needs MFA and must enrol before the token carries it.</summary>
+    [JsonPropertyName("mfa_enrollment_required")] public bool MfaEnrollmentRequired { get; init; }
+
     internal static AuthResponse From(AuthResult result) => new()
     {
         AccessToken = result.AccessToken,
@@ -31,5 +34,6 @@ internal sealed class AuthResponse
         RefreshToken = result.RefreshToken,
         RefreshTokenExpiresIn = result.RefreshTokenExpiresIn,
         User = UserResponse.From(result.User),
+        MfaEnrollmentRequired = result.MfaEnrollmentRequired,
     };
 }

@@ -35,6 +35,8 @@ internal static class AdminEndpoints
             .WithSummary("Email a user a password reset link").ProducesProblems(NotFound);
         group.MapPost("/users/{id}/sessions/revoke", AdminUserHandlers.RevokeSessionsAsync).RequirePermissionOrSecretKey(UsersWrite)
             .WithSummary("End every session of a user").ProducesProblems(NotFound);
+        group.MapDelete("/users/{id}/mfa", AdminUserHandlers.RemoveMfaAsync).RequirePermissionOrSecretKey(UsersWrite)
+            .WithSummary("Remove a user's second factor and recovery codes").ProducesProblems(NotFound);
 
         group.MapGet("/roles", AdminRoleHandlers.ListAsync).RequirePermissionOrSecretKey(RolesRead)
             .WithSummary("List roles");

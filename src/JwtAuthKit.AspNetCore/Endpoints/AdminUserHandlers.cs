@@ -63,6 +63,10 @@ internal static class AdminUserHandlers
         AdminCaller caller, string id, IUserAdministrationService users, CancellationToken cancellationToken) =>
         NoContent(await users.RevokeSessionsAsync(caller.Actor, id, cancellationToken));
 
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMfaAsync(
+        AdminCaller caller, string id, IUserAdministrationService users, CancellationToken cancellationToken) =>
+        NoContent(await users.RemoveMfaAsync(caller.Actor, id, cancellationToken));
+
     private static Results<Ok<UserResponse>, ProblemHttpResult> Answer(Result<User> result) =>
         result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : result.Error.ToProblem();
 

@@ -18,7 +18,9 @@ internal static class AuthEndpoints
         group.MapPost("/register", SignInHandlers.RegisterAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Sign up with email and password").ProducesProblems(SignupDisabled, MethodDisabled, InvalidEmail, WeakPassword, EmailTaken);
         group.MapPost("/login", SignInHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
-            .WithSummary("Sign in with email and password").ProducesProblems(InvalidCredentials, AccountDisabled, EmailNotVerified, MethodDisabled);
+            .WithSummary("Sign in with email and password (or get the MFA step)").ProducesProblems(InvalidCredentials, AccountDisabled, EmailNotVerified, MethodDisabled);
+        group.MapPost("/login/mfa", MfaHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
+            .WithSummary("Finish a sign-in with an authenticator or recovery code").ProducesProblems(InvalidMfaToken, InvalidMfaCode, AccountDisabled, ValidationFailed);
         group.MapPost("/token/refresh", SignInHandlers.RefreshAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Exchange a refresh token for a new token pair").ProducesProblems(InvalidRefreshToken, RefreshTokenReused);
         group.MapPost("/logout", SignInHandlers.LogoutAsync).AllowAnonymous()
@@ -47,6 +49,15 @@ internal static class AuthEndpoints
             .WithSummary("Email a six-digit sign-in code").ProducesProblems(MethodDisabled, InvalidEmail);
         group.MapPost("/otp/verify", EmailFlowHandlers.VerifyCodeAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Sign in with an emailed code").ProducesProblems(InvalidToken, MethodDisabled, AccountDisabled);
+
+        group.MapPost("/mfa/totp/setup", MfaHandlers.SetupAsync).WithCredentialRateLimit().RequireAuthorization(JwtAuthKitPolicies.SignedIn)
+            .WithSummary("Begin setting up an authenticator app (secret and otpauth URI)").ProducesProblems(Conflict);
+        group.MapPost("/mfa/totp/confirm", MfaHandlers.ConfirmAsync).WithCredentialRateLimit().RequireAuthorization(JwtAuthKitPolicies.SignedIn)
+            .WithSummary("Confirm the authenticator with a code; answers the recovery codes once").ProducesProblems(InvalidMfaCode, Conflict);
+        group.MapPost("/mfa/totp/disable", MfaHandlers.DisableAsync).WithCredentialRateLimit().RequireAuthorization(JwtAuthKitPolicies.SignedIn)
+            .WithSummary("Turn the second factor off with a code or the password").ProducesProblems(InvalidMfaCode, InvalidCredentials, ValidationFailed, Conflict);
+        group.MapPost("/mfa/recovery-codes", MfaHandlers.RegenerateRecoveryCodesAsync).WithCredentialRateLimit().RequireAuthorization(JwtAuthKitPolicies.SignedIn)
+            .WithSummary("Make new recovery codes with a code or the password; the old ones stop working").ProducesProblems(InvalidMfaCode, InvalidCredentials, ValidationFailed, Conflict);
 
         group.MapGet("/sessions", SessionHandlers.ListAsync).RequireAuthorization(JwtAuthKitPolicies.SignedIn)
             .WithSummary("The signed-in user's sessions");

@@ -35,7 +35,7 @@ internal static class EmailFlowHandlers
         RequestApplication app, JsonBody<MagicLinkRequest> body, IMagicLinkService magicLinks, CancellationToken cancellationToken) =>
         Accepted(await magicLinks.RequestAsync(app.Application, body.Value.Email, body.Value.RedirectTo, cancellationToken));
 
-    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> VerifyMagicLinkAsync(
+    public static async Task<Results<Ok<AuthResponse>, Ok<MfaRequiredResponse>, ProblemHttpResult>> VerifyMagicLinkAsync(
         OptionalApplication app, JsonBody<TokenRequest> body, RequestClient client, IMagicLinkService magicLinks, CancellationToken cancellationToken) =>
         SignInHandlers.Answer(await magicLinks.VerifyAsync(app.Application, body.Value.Token, client.Info, cancellationToken));
 
@@ -43,7 +43,7 @@ internal static class EmailFlowHandlers
         RequestApplication app, JsonBody<EmailRequest> body, IEmailOtpService codes, CancellationToken cancellationToken) =>
         Accepted(await codes.RequestAsync(app.Application, body.Value.Email, cancellationToken));
 
-    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> VerifyCodeAsync(
+    public static async Task<Results<Ok<AuthResponse>, Ok<MfaRequiredResponse>, ProblemHttpResult>> VerifyCodeAsync(
         RequestApplication app, JsonBody<VerifyCodeRequest> body, RequestClient client, IEmailOtpService codes, CancellationToken cancellationToken) =>
         SignInHandlers.Answer(await codes.VerifyAsync(app.Application, body.Value.Email, body.Value.Code, client.Info, cancellationToken));
 

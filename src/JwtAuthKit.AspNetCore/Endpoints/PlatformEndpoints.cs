@@ -17,6 +17,8 @@ internal static class PlatformEndpoints
 
         group.MapPost("/login", PlatformHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Sign an operator in").ProducesProblems(InvalidCredentials, AccountDisabled);
+        group.MapPost("/login/mfa", PlatformHandlers.LoginMfaAsync).WithCredentialRateLimit().AllowAnonymous()
+            .WithSummary("Finish an operator's sign-in with an authenticator or recovery code").ProducesProblems(InvalidMfaToken, InvalidMfaCode, AccountDisabled, ValidationFailed);
 
         var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator)
             .WithMetadata(new CredentialMetadata([JwtAuthKitOpenApi.AccessTokenScheme]), new ProblemCodesMetadata([Unauthorized, SessionRevoked, Forbidden]));

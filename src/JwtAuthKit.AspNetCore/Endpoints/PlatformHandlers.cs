@@ -11,9 +11,13 @@ namespace JwtAuthKit.AspNetCore.Endpoints;
 /// <summary>The operators' API (<c>/api/platform</c>): sign-in, applications and their keys.</summary>
 internal static class PlatformHandlers
 {
-    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LoginAsync(
+    public static async Task<Results<Ok<AuthResponse>, Ok<MfaRequiredResponse>, ProblemHttpResult>> LoginAsync(
         JsonBody<LoginRequest> body, RequestClient client, IOperatorAccountService operators, CancellationToken cancellationToken) =>
         SignInHandlers.Answer(await operators.SignInAsync(body.Value.Email, body.Value.Password, client.Info, cancellationToken));
+
+    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LoginMfaAsync(
+        JsonBody<MfaLoginRequest> body, RequestClient client, IOperatorAccountService operators, CancellationToken cancellationToken) =>
+        SignInHandlers.Answer(await operators.CompleteMfaAsync(body.Value.MfaToken, body.Value.Code, body.Value.RecoveryCode, client.Info, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListAsync(IApplicationAdministrationService apps, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal static class SignInHandlers
         return result.Succeeded ? TypedResults.Created((string?)null, RegisterResponse.From(result.Value)) : result.Error.ToProblem();
     }
 
-    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LoginAsync(
+    public static async Task<Results<Ok<AuthResponse>, Ok<MfaRequiredResponse>, ProblemHttpResult>> LoginAsync(
         RequestApplication app, JsonBody<LoginRequest> body, RequestClient client, IPasswordSignInService signIn, CancellationToken cancellationToken) =>
         Answer(await signIn.SignInAsync(app.Application, body.Value.Email, body.Value.Password, client.Info, cancellationToken));
 
@@ -58,4 +58,18 @@ internal static class SignInHandlers
 
     internal static Results<Ok<AuthResponse>, ProblemHttpResult> Answer(Result<AuthResult> result) =>
         result.Succeeded ? TypedResults.Ok(AuthResponse.From(result.Value)) : result.Error.ToProblem();
+
+    /// <summary>The answer of every first factor: signed in, or the MFA step.</summary>
+    internal static Results<Ok<AuthResponse>, Ok<MfaRequiredResponse>, ProblemHttpResult> Answer(Result<SignInOutcome> result)
+    {
+        if (!result.Succeeded)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var outcome = result.Value;
+        return outcome.MfaRequired
+            ? TypedResults.Ok(new MfaRequiredResponse { MfaToken = outcome.MfaToken })
+            : TypedResults.Ok(AuthResponse.From(outcome.Tokens));
+    }
 }

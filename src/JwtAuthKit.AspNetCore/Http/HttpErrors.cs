@@ -26,6 +26,8 @@ internal static class HttpErrors
 
     public static JwtAuthKitError SessionEnded { get; } = new(JwtAuthKitErrors.SessionRevoked, "The session has ended; sign in again.");
 
+    public static JwtAuthKitError TokenStale { get; } = new(JwtAuthKitErrors.TokenStale, "Your roles changed after this token was issued; refresh it to get the new ones.");
+
     public static JwtAuthKitError InvalidApiKey { get; } = new(JwtAuthKitErrors.InvalidApiKey, "The API key is unknown, revoked or malformed.");
 
     public static JwtAuthKitError PublishableKeyCannotAdminister { get; } = new(JwtAuthKitErrors.Forbidden, "A publishable key cannot administer; use a secret key on your server.");

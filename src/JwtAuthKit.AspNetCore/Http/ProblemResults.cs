@@ -21,6 +21,8 @@ internal static class ProblemResults
         [JwtAuthKitErrors.RefreshTokenReused] = 401,
         [JwtAuthKitErrors.SessionRevoked] = 401,
         [JwtAuthKitErrors.InvalidMfaCode] = 401,
+        [JwtAuthKitErrors.InvalidMfaToken] = 401,
+        [JwtAuthKitErrors.TokenStale] = 401,
         [JwtAuthKitErrors.ApiKeyRequired] = 401,
         [JwtAuthKitErrors.InvalidApiKey] = 401,
         [JwtAuthKitErrors.Forbidden] = 403,

@@ -61,9 +61,14 @@ internal static class FallbackPages
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var result = await magicLinks.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
-        return result.Succeeded
-            ? HtmlPage.Render("Signed in", $"<h1 class=\"ok\">Signed in</h1><p>{HtmlPage.Encode(result.Value.User.Email)} is signed in and verified. Return to the app to continue.</p>")
-            : Failed("This link is invalid, used or expired. Ask for a new one.");
+        if (!result.Succeeded)
+        {
+            return Failed("This link is invalid, used or expired. Ask for a new one.");
+        }
+
+        return result.Value.MfaRequired
+            ? HtmlPage.Render("Second step needed", "<h1>One more step</h1><p>This account is protected by an authenticator app. Sign in from the app to enter its code.</p>")
+            : HtmlPage.Render("Signed in", $"<h1 class=\"ok\">Signed in</h1><p>{HtmlPage.Encode(result.Value.Tokens.User.Email)} is signed in and verified. Return to the app to continue.</p>");
     }
 
     private static string Form(string action, string? token, string fields, string button) =>

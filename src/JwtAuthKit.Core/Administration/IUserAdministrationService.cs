@@ -67,4 +67,11 @@ public interface IUserAdministrationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/>, or <c>not_found</c>, <c>forbidden</c>.</returns>
     Task<Result<bool>> RevokeSessionsAsync(AdminActor actor, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's second factor (TOTP enrolment and recovery codes), for a user who lost their device.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> (also when the user had none), or <c>not_found</c>, <c>forbidden</c>.</returns>
+    Task<Result<bool>> RemoveMfaAsync(AdminActor actor, string userId, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using JwtAuthKit.Users;
 
 namespace JwtAuthKit.Administration;
 
-internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserStore users, PermissionResolver permissions, AuditLog audit, TimeProvider time)
+internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserStore users, PermissionResolver permissions, Tokens.StaleTokenCache stale, AuditLog audit, TimeProvider time)
     : IRoleAdministrationService
 {
     public const int MaxPermissions = 100;
@@ -130,7 +130,12 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
 
         // Users keep the name in their role list; it grants nothing once the role is gone, and a role created later
         // with the same name would grant its permissions. Remove it from them so that cannot happen by surprise.
-        await users.RemoveRoleAsync(actor.Application.Id, name, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var userId in await users.RemoveRoleAsync(actor.Application.Id, name, now, cancellationToken))
+        {
+            stale.Add(userId, now);
+        }
+
         permissions.Invalidate();
         await audit.RecordAsync(actor.Application.Id, AuditEventTypes.RoleChanged, null, actor.AuditName, actor.Client,
             new Dictionary<string, string> { ["role"] = name, ["change"] = "deleted" }, cancellationToken);

@@ -14,7 +14,9 @@ internal sealed class UserAdministrationService(
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
+    Tokens.StaleTokenCache stale,
     PasswordResetService resets,
+    Mfa.ISecondFactorStore factors,
     AuditLog audit,
     TimeProvider time) : IUserAdministrationService
 {
@@ -163,15 +165,26 @@ internal sealed class UserAdministrationService(
 
         var user = found.Value;
         var before = string.Join(',', user.Roles);
+        var changed = !user.Roles.SequenceEqual(roleNames.Distinct(StringComparer.Ordinal), StringComparer.Ordinal);
         user.Roles = [.. roleNames.Distinct(StringComparer.Ordinal)];
         user.UpdatedAt = time.GetUtcNow();
+        if (changed)
+        {
+            user.RolesChangedAt = user.UpdatedAt;
+        }
+
         if (!await users.UpdateAsync(user, cancellationToken))
         {
             return Errors.ChangedConcurrently;
         }
 
-        // Roles travel in access tokens; tokens issued before the change keep the old roles until they expire
-        // (at most the access-token lifetime). End the sessions too when that is not acceptable.
+        // Roles travel in access tokens: tokens issued before the change are refused as token_stale, at once here and
+        // within the poll interval on other nodes, and the client's refresh brings the new roles.
+        if (changed)
+        {
+            stale.Add(user.Id, user.RolesChangedAt!.Value);
+        }
+
         await RecordAsync(actor, AuditEventTypes.RolesChanged, user.Id, new Dictionary<string, string> { ["before"] = before, ["after"] = string.Join(',', user.Roles) }, cancellationToken);
         return user;
     }
@@ -199,6 +212,19 @@ internal sealed class UserAdministrationService(
 
         var ended = await revoker.RevokeAllAsync(actor.Application.Id, userId, null, SessionRevocationReason.EndedByAdministrator, cancellationToken);
         await RecordAsync(actor, AuditEventTypes.SessionsRevoked, userId, new Dictionary<string, string> { ["sessions"] = ended.Count.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
+        return true;
+    }
+
+    public async Task<Result<bool>> RemoveMfaAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
+    {
+        var found = await GetManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var removed = await factors.RemoveAsync(actor.Application.Id, userId, cancellationToken);
+        await RecordAsync(actor, AuditEventTypes.MfaRemoved, userId, new Dictionary<string, string> { ["had_mfa"] = removed ? "true" : "false" }, cancellationToken);
         return true;
     }
 

@@ -56,4 +56,28 @@ public static class AuditEventTypes
 
     /// <summary>An API key was revoked (data: prefix).</summary>
     public const string KeyRevoked = "key.revoked";
+
+    /// <summary>A first factor was proven and the second step was asked for (data: method).</summary>
+    public const string MfaChallenged = "user.mfa_challenged";
+
+    /// <summary>A TOTP or recovery code was refused at sign-in (data: reason).</summary>
+    public const string MfaFailed = "user.mfa_failed";
+
+    /// <summary>A user confirmed a TOTP authenticator: MFA is on.</summary>
+    public const string MfaEnabled = "user.mfa_enabled";
+
+    /// <summary>A user turned MFA off.</summary>
+    public const string MfaDisabled = "user.mfa_disabled";
+
+    /// <summary>A user made a new set of recovery codes; the old ones stopped working.</summary>
+    public const string RecoveryCodesRegenerated = "user.mfa_recovery_codes_regenerated";
+
+    /// <summary>A recovery code was used to sign in (data: remaining).</summary>
+    public const string RecoveryCodeUsed = "user.mfa_recovery_code_used";
+
+    /// <summary>An administrator removed a user's second factor.</summary>
+    public const string MfaRemoved = "admin.user_mfa_removed";
+
+    /// <summary>Someone proved an unverified address: what was set before the proof was removed (data: removed).</summary>
+    public const string AddressClaimed = "user.address_claimed";
 }

@@ -38,7 +38,7 @@ internal sealed class EmailOtpService(
         return true;
     }
 
-    public async Task<Result<AuthResult>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!application.Settings.EmailOtpEnabled)
         {
@@ -66,7 +66,7 @@ internal sealed class EmailOtpService(
         }
 
         return await tokens.TryConsumeAsync(record.Id, now, cancellationToken)
-            ? await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, client, cancellationToken)
+            ? await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, "otp", client, cancellationToken)
             : OneTimeTokenRedeemer.Invalid();
     }
 

@@ -23,5 +23,5 @@ public interface IEmailOtpService
     /// <param name="client">Where the request came from.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens, or <c>invalid_token</c>, <c>method_disabled</c>, <c>account_disabled</c>.</returns>
-    Task<Result<AuthResult>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken);
+    Task<Result<SignInOutcome>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken);
 }

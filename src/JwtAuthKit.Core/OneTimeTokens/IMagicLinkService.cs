@@ -22,6 +22,6 @@ public interface IMagicLinkService
     /// <param name="token">The token from the link.</param>
     /// <param name="client">Where the request came from.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tokens, or <c>invalid_token</c>, <c>method_disabled</c>, <c>account_disabled</c>.</returns>
-    Task<Result<AuthResult>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken);
+    /// <returns>The tokens or the MFA step, or <c>invalid_token</c>, <c>method_disabled</c>, <c>account_disabled</c>.</returns>
+    Task<Result<SignInOutcome>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken);
 }

@@ -45,7 +45,7 @@ internal sealed class MagicLinkService(
         return true;
     }
 
-    public async Task<Result<AuthResult>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)
     {
         var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.MagicLink, cancellationToken);
         if (!found.Succeeded)
@@ -65,7 +65,7 @@ internal sealed class MagicLinkService(
 
         var consumed = await redeemer.ConsumeAsync(found.Value, cancellationToken);
         return consumed.Succeeded
-            ? await signIn.SignInAsync(owner, consumed.Value.Email, AuthenticationMethods.MagicLink, client, cancellationToken)
+            ? await signIn.SignInAsync(owner, consumed.Value.Email, AuthenticationMethods.MagicLink, "magic_link", client, cancellationToken)
             : consumed.Error;
     }
 

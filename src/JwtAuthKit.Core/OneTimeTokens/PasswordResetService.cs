@@ -13,6 +13,7 @@ internal sealed class PasswordResetService(
     IPasswordHasher hasher,
     PasswordPolicy policy,
     SessionRevoker revoker,
+    AddressOwnership ownership,
     OneTimeTokenSender sender,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
@@ -69,12 +70,26 @@ internal sealed class PasswordResetService(
             return consumed.Error;
         }
 
-        user.PasswordHash = await hasher.HashAsync(newPassword!, cancellationToken);
-        user.EmailVerified = true; // The reset link proved the address.
-        user.UpdatedAt = time.GetUtcNow();
-        if (!await users.UpdateAsync(user, cancellationToken))
+        var newHash = await hasher.HashAsync(newPassword!, cancellationToken);
+        if (!user.EmailVerified)
         {
-            return Errors.ChangedConcurrently;
+            // The reset link proved the address of an unverified account: its prover owns it, and keeps nothing set before.
+            var proven = await ownership.ProveAsync(user, newHash, client, cancellationToken);
+            if (!proven.Succeeded)
+            {
+                return proven.Error;
+            }
+
+            user = proven.Value;
+        }
+        else
+        {
+            user.PasswordHash = newHash;
+            user.UpdatedAt = time.GetUtcNow();
+            if (!await users.UpdateAsync(user, cancellationToken))
+            {
+                return Errors.ChangedConcurrently;
+            }
         }
 
         await revoker.RevokeAllAsync(owner.Id, user.Id, null, SessionRevocationReason.PasswordChanged, cancellationToken);

@@ -5,12 +5,13 @@ using JwtAuthKit.Users;
 namespace JwtAuthKit.OneTimeTokens;
 
 /// <summary>
-/// Finishes a sign-in by emailed link or code: the address is proven, so the account is marked verified, or
-/// created verified when the application allows sign-up.
+/// Finishes the first factor of a sign-in by emailed link or code: the address is proven, so the account is marked
+/// verified (an unverified one passes to whoever proved it, see <see cref="AddressOwnership"/>), or created verified
+/// when the application allows sign-up.
 /// </summary>
-internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer sessions, Audit.AuditLog audit, TimeProvider time)
+internal sealed class PasswordlessSignIn(IUserStore users, AddressOwnership ownership, SignInCompletion completion, Audit.AuditLog audit, TimeProvider time)
 {
-    public async Task<Result<AuthResult>> SignInAsync(Application application, string email, string method, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> SignInAsync(Application application, string email, string amr, string auditMethod, ClientInfo client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var user = await users.FindByEmailAsync(application.Id, email, cancellationToken);
@@ -41,7 +42,7 @@ internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer session
             }
             else
             {
-                await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = method }, cancellationToken);
+                await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = auditMethod }, cancellationToken);
             }
         }
 
@@ -50,12 +51,24 @@ internal sealed class PasswordlessSignIn(IUserStore users, SessionIssuer session
             return Errors.AccountDisabled;
         }
 
-        user.EmailVerified = true;
+        if (!user.EmailVerified)
+        {
+            var proven = await ownership.ProveAsync(user, newPasswordHash: null, client, cancellationToken);
+            if (!proven.Succeeded)
+            {
+                return proven.Error;
+            }
+
+            user = proven.Value;
+        }
+
         user.LastLoginAt = now;
         user.UpdatedAt = now;
-        await users.UpdateAsync(user, cancellationToken);
-        var result = await sessions.StartAsync(application, user, [method], client, cancellationToken);
-        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignIn, user.Id, null, client, new Dictionary<string, string> { ["method"] = method }, cancellationToken);
-        return result;
+        if (!await users.UpdateAsync(user, cancellationToken))
+        {
+            user = await users.FindByIdAsync(application.Id, user.Id, cancellationToken) ?? user;
+        }
+
+        return await completion.CompleteFirstFactorAsync(application, user, [amr], auditMethod, client, cancellationToken);
     }
 }

@@ -13,12 +13,12 @@ internal sealed partial class PasswordSignInService(
     IUserStore users,
     IPasswordHasher hasher,
     DummyPasswordHash dummy,
-    SessionIssuer sessions,
+    SignInCompletion completion,
     Audit.AuditLog audit,
     TimeProvider time,
     ILogger<PasswordSignInService> logger) : IPasswordSignInService
 {
-    public async Task<Result<AuthResult>> SignInAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> SignInAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!application.Settings.PasswordEnabled)
         {
@@ -82,9 +82,7 @@ internal sealed partial class PasswordSignInService(
             user = current;
         }
 
-        var result = await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
-        await audit.RecordAsync(application.Id, Audit.AuditEventTypes.SignIn, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
-        return result;
+        return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, cancellationToken);
     }
 
     private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>

@@ -21,6 +21,15 @@ public interface IOperatorAccountService
     /// <param name="password">The password.</param>
     /// <param name="client">Where the request came from.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tokens, or <c>invalid_credentials</c> and the other sign-in errors.</returns>
-    Task<Result<AuthResult>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken);
+    /// <returns>The tokens or the MFA step, or <c>invalid_credentials</c> and the other sign-in errors.</returns>
+    Task<Result<SignInOutcome>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken);
+
+    /// <summary>Finishes an operator's two-step sign-in with a TOTP or recovery code.</summary>
+    /// <param name="mfaToken">The token of the first step.</param>
+    /// <param name="code">A TOTP code, or <see langword="null"/>.</param>
+    /// <param name="recoveryCode">A recovery code, or <see langword="null"/>.</param>
+    /// <param name="client">Where the request came from.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tokens, or <c>invalid_mfa_token</c>, <c>invalid_mfa_code</c>.</returns>
+    Task<Result<AuthResult>> CompleteMfaAsync(string? mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken);
 }

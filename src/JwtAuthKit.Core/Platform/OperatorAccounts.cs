@@ -14,6 +14,7 @@ internal sealed class OperatorAccounts(
     IApplicationStore store,
     IUserAdministrationService users,
     IPasswordSignInService signIn,
+    Mfa.IMfaSignInService mfa,
     ApplicationResolver resolver,
     TimeProvider time) : IOperatorAccountService
 {
@@ -35,10 +36,15 @@ internal sealed class OperatorAccounts(
         return await users.CreateAsync(AdminActor.System(platform), new NewUser(email, password, null, [BuiltInRoles.Admin], EmailVerified: true), cancellationToken);
     }
 
-    public async Task<Result<AuthResult>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken) =>
+    public async Task<Result<SignInOutcome>> SignInAsync(string? email, string? password, ClientInfo client, CancellationToken cancellationToken) =>
         await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } platform
             ? await signIn.SignInAsync(platform, email, password, client, cancellationToken)
             : Errors.InvalidCredentials;
+
+    public async Task<Result<AuthResult>> CompleteMfaAsync(string? mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken) =>
+        await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } platform
+            ? await mfa.CompleteAsync(platform, mfaToken, code, recoveryCode, client, cancellationToken)
+            : Errors.InvalidMfaToken;
 
     private async Task<Application?> EnsurePlatformAsync(CancellationToken cancellationToken)
     {

@@ -37,6 +37,10 @@ internal static class Errors
 
     public static JwtAuthKitError RefreshTokenReused { get; } = new(JwtAuthKitErrors.RefreshTokenReused, "This refresh token was already used; the session has been ended.");
 
+    public static JwtAuthKitError InvalidMfaToken { get; } = new(JwtAuthKitErrors.InvalidMfaToken, "The sign-in step has ended (used, expired or too many wrong codes); sign in again.");
+
+    public static JwtAuthKitError InvalidMfaCode { get; } = new(JwtAuthKitErrors.InvalidMfaCode, "The code is wrong or was already used; enter the current code from your authenticator app.");
+
     public static JwtAuthKitError ApiKeyRequired { get; } = new(JwtAuthKitErrors.ApiKeyRequired, "Send the application's publishable key in the X-Api-Key header.");
 
     public static JwtAuthKitError InvalidApiKey { get; } = new(JwtAuthKitErrors.InvalidApiKey, "The API key is unknown, revoked or malformed.");
@@ -64,6 +68,12 @@ internal static class Errors
 
     public static JwtAuthKitError DefaultRoleBeyondOwnPermissions { get; } = new(JwtAuthKitErrors.Forbidden, "The default role may grant only permissions you hold yourself.");
 
+    public static JwtAuthKitError SecondProofRequired { get; } = new(JwtAuthKitErrors.ValidationFailed, "Send the current authenticator code or your password.",
+        new Dictionary<string, string[]> { ["code"] = ["send code or password"] });
+
+    public static JwtAuthKitError MfaCodeRequired { get; } = new(JwtAuthKitErrors.ValidationFailed, "Send the code from your authenticator app, or a recovery code.",
+        new Dictionary<string, string[]> { ["code"] = ["send code or recovery_code"] });
+
     // 404
     public static JwtAuthKitError UserNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such user.");
 
@@ -79,6 +89,12 @@ internal static class Errors
     public static JwtAuthKitError EmailTaken { get; } = new(JwtAuthKitErrors.EmailTaken, "An account with this email already exists.");
 
     public static JwtAuthKitError ChangedConcurrently { get; } = new(JwtAuthKitErrors.Conflict, "The account changed at the same time; try again.");
+
+    public static JwtAuthKitError MfaAlreadyEnabled { get; } = new(JwtAuthKitErrors.Conflict, "A second factor is already on; disable it before setting up a new one.");
+
+    public static JwtAuthKitError MfaSetupNotStarted { get; } = new(JwtAuthKitErrors.Conflict, "Start the setup first (POST /mfa/totp/setup), then confirm with a code.");
+
+    public static JwtAuthKitError MfaNotEnabled { get; } = new(JwtAuthKitErrors.Conflict, "No second factor is on for this account.");
 
     public static JwtAuthKitError BuiltInRoleExists(string name) => new(JwtAuthKitErrors.Conflict, $"'{name}' is a built-in role.");
 

@@ -10,8 +10,11 @@ public static class AuthenticationMethods
     public const string OneTimePassword = "otp";
 
     /// <summary>A one-time link sent by email.</summary>
-    public const string MagicLink = "magic_link";
+    public const string MagicLink = "email";
 
-    /// <summary>A second factor.</summary>
+    /// <summary>A second factor (a TOTP code or a recovery code).</summary>
     public const string MultiFactor = "mfa";
+
+    /// <summary>A recovery code (with <see cref="MultiFactor"/>).</summary>
+    public const string RecoveryCode = "rc";
 }

@@ -102,7 +102,8 @@ internal sealed partial class RefreshTokenRotator(
     private async Task<Result<AuthResult>> IssueAsync(Application application, User user, Session session, string refreshToken, DateTimeOffset refreshExpiresAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (accessToken, expiresIn) = await accessTokens.IssueAsync(application, user, session, cancellationToken);
-        return new AuthResult(accessToken, expiresIn, refreshToken, SessionIssuer.Seconds(refreshExpiresAt - now), session.Id, user);
+        return new AuthResult(accessToken, expiresIn, refreshToken, SessionIssuer.Seconds(refreshExpiresAt - now), session.Id, user,
+            Mfa.MfaRolePolicy.EnrollmentRequired(application.Settings, user));
     }
 
     private static JwtAuthKitError Invalid() => Errors.InvalidRefreshToken;

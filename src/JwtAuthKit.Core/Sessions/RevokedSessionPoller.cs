@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace JwtAuthKit.Sessions;
 
 /// <summary>
-/// Reads sessions revoked by any node into <see cref="RevokedSessionCache"/> every
-/// <see cref="JwtAuthKitOptions.RevocationPollInterval"/>: one indexed query per interval per node, instead of
-/// one per request.
+/// Reads sessions revoked and users whose roles changed, on any node, into <see cref="RevokedSessionCache"/> and
+/// <see cref="Tokens.StaleTokenCache"/> every <see cref="JwtAuthKitOptions.RevocationPollInterval"/>: two indexed
+/// queries per interval per node, instead of one per request.
 /// </summary>
 internal sealed partial class RevokedSessionPoller(
     ISessionStore store,
+    Users.IUserStore users,
     RevokedSessionCache cache,
+    Tokens.StaleTokenCache stale,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time,
     ILogger<RevokedSessionPoller> logger) : BackgroundService
@@ -40,6 +42,7 @@ internal sealed partial class RevokedSessionPoller(
                 if (++polls % 1000 == 0)
                 {
                     cache.Prune();
+                    stale.Prune();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -69,6 +72,11 @@ internal sealed partial class RevokedSessionPoller(
         foreach (var revoked in await store.ListRevokedSinceAsync(since, cancellationToken))
         {
             cache.Add(revoked.SessionId, revoked.RevokedAt);
+        }
+
+        foreach (var change in await users.ListRolesChangedSinceAsync(since, cancellationToken))
+        {
+            stale.Add(change.UserId, change.ChangedAt);
         }
 
         _lastSuccessfulPoll = startedAt;

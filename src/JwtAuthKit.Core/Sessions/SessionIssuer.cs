@@ -26,7 +26,8 @@ internal sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer ac
         var (refreshToken, refreshRecord) = NewRefreshToken(session, settings, now);
         await sessions.CreateAsync(session, refreshRecord, cancellationToken);
         var (accessToken, expiresIn) = await accessTokens.IssueAsync(application, user, session, cancellationToken);
-        return new AuthResult(accessToken, expiresIn, refreshToken, Seconds(refreshRecord.ExpiresAt - now), session.Id, user);
+        return new AuthResult(accessToken, expiresIn, refreshToken, Seconds(refreshRecord.ExpiresAt - now), session.Id, user,
+            Mfa.MfaRolePolicy.EnrollmentRequired(settings, user));
     }
 
     /// <summary>A new refresh token (256 bits) and its stored record; it expires after the idle lifetime, never after the session.</summary>

@@ -20,4 +20,7 @@ public static class SessionRevocationReason
 
     /// <summary>The account was disabled or deleted.</summary>
     public const string AccountDisabled = "account_disabled";
+
+    /// <summary>Someone proved the unverified address of the account; what was set before the proof ended.</summary>
+    public const string AddressClaimed = "address_claimed";
 }

@@ -21,6 +21,7 @@ internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuth
         var key = await keys.GetCurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
         var lifetime = TimeSpan.FromSeconds(application.Settings.AccessTokenLifetimeSeconds);
+        var methods = session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -37,8 +38,8 @@ internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuth
                 [JwtRegisteredClaimNames.Sid] = session.Id,
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [JwtRegisteredClaimNames.EmailVerified] = user.EmailVerified,
-                [AccessTokenClaims.Roles] = user.Roles.ToArray(),
-                [JwtRegisteredClaimNames.Amr] = session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                [AccessTokenClaims.Roles] = Mfa.MfaRolePolicy.GrantedRoles(application.Settings, user, methods),
+                [JwtRegisteredClaimNames.Amr] = methods,
             },
         };
         return (_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);

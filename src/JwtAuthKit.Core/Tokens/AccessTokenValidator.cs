@@ -19,11 +19,13 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
     private readonly SigningKeyManager _keys;
     private readonly IApplicationResolver _applications;
     private readonly RevokedSessionCache _revoked;
+    private readonly StaleTokenCache _stale;
     private readonly JwtAuthKitOptions _options;
     private readonly TimeProvider _time;
 
-    public AccessTokenValidator(SigningKeyManager keys, IApplicationResolver applications, RevokedSessionCache revoked, IOptions<JwtAuthKitOptions> options, TimeProvider time)
+    public AccessTokenValidator(SigningKeyManager keys, IApplicationResolver applications, RevokedSessionCache revoked, StaleTokenCache stale, IOptions<JwtAuthKitOptions> options, TimeProvider time)
     {
+        _stale = stale;
         _keys = keys;
         _applications = applications;
         _revoked = revoked;
@@ -94,7 +96,34 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
             return AccessTokenValidationResult.Invalid("session revoked", JwtAuthKitErrors.SessionRevoked);
         }
 
+        if (_stale.IsStale(subject, IssuedAt(jwt)))
+        {
+            return AccessTokenValidationResult.Invalid("roles changed after the token was issued", JwtAuthKitErrors.TokenStale);
+        }
+
         return AccessTokenValidationResult.Valid(result.ClaimsIdentity, application);
+    }
+
+    /// <summary>
+    /// When the token was issued, to the millisecond: our <c>jti</c> is a UUID v7 made at issue, whose first 48 bits are
+    /// the Unix time in milliseconds (RFC 9562 §5.7); <c>iat</c> has only seconds.
+    /// </summary>
+    private static DateTimeOffset IssuedAt(JsonWebToken jwt)
+    {
+        if (Guid.TryParse(jwt.Id, out var id) && id.Version == 7)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            id.TryWriteBytes(bytes, bigEndian: true, out _);
+            long milliseconds = 0;
+            for (var i = 0; i < 6; i++)
+            {
+                milliseconds = (milliseconds << 8) | bytes[i];
+            }
+
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

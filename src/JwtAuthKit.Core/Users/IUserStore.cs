@@ -47,7 +47,14 @@ public interface IUserStore
     /// <summary>Removes a role name from every user of an application that holds it (when the role is deleted).</summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="role">The role name.</param>
+    /// <param name="changedAt">The time to record as the users' <see cref="User.RolesChangedAt"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>How many users changed.</returns>
-    Task<int> RemoveRoleAsync(string applicationId, string role, CancellationToken cancellationToken);
+    /// <returns>The ids of the users that changed.</returns>
+    Task<IReadOnlyList<string>> RemoveRoleAsync(string applicationId, string role, DateTimeOffset changedAt, CancellationToken cancellationToken);
+
+    /// <summary>Lists the users whose roles changed at or after a time (what other nodes must learn within seconds).</summary>
+    /// <param name="since">The earliest change to list.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Each user's id and the time of their latest role change.</returns>
+    Task<IReadOnlyList<RolesChange>> ListRolesChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

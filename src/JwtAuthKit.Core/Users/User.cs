@@ -39,6 +39,9 @@ public sealed class User
     /// <summary>When the user last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the user's roles last changed: access tokens issued before it are refused as <c>token_stale</c>.</summary>
+    public DateTimeOffset? RolesChangedAt { get; set; }
+
     /// <summary>When the user last signed in.</summary>
     public DateTimeOffset? LastLoginAt { get; set; }
 

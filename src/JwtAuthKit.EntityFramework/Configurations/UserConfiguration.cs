@@ -22,6 +22,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // Emails are unique per application, stored normalized (trimmed, lower-case).
         builder.HasIndex(u => new { u.ApplicationId, u.Email }).IsUnique();
         builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt });
+        builder.HasIndex(u => u.RolesChangedAt);
         builder.HasOne<Application>().WithMany().HasForeignKey(u => u.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

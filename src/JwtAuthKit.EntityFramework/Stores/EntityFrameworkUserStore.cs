@@ -77,11 +77,11 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         }
     }
 
-    public async Task<int> RemoveRoleAsync(string applicationId, string role, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RemoveRoleAsync(string applicationId, string role, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         // Roles are a JSON array column; role names hold no quote or wildcard, so the quoted name finds candidates.
         var pattern = "%\"" + role + "\"%";
-        var changed = 0;
+        var changed = new List<string>();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await using var db = contexts.Create();
@@ -92,9 +92,10 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
             foreach (var user in holders.Where(u => u.Roles.Contains(role)))
             {
                 user.Roles = [.. user.Roles.Where(r => r != role)];
+                user.RolesChangedAt = changedAt;
                 if (await UpdateAsync(user, cancellationToken))
                 {
-                    changed++;
+                    changed.Add(user.Id);
                 }
                 else
                 {
@@ -109,5 +110,14 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         }
 
         return changed;
+    }
+
+    public async Task<IReadOnlyList<RolesChange>> ListRolesChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<User>().AsNoTracking()
+            .Where(u => u.RolesChangedAt >= since)
+            .Select(u => new RolesChange(u.Id, u.RolesChangedAt!.Value))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -1,0 +1,54 @@
+using JwtAuthKit.Applications;
+using JwtAuthKit.Audit;
+using JwtAuthKit.Mfa;
+using JwtAuthKit.Users;
+
+namespace JwtAuthKit.Sessions;
+
+/// <summary>
+/// The one place every way of signing in ends (password, magic link, email code): a user with a second factor gets the
+/// MFA step, everyone else a session. No flow starts a session on its own, so none can skip the second factor.
+/// </summary>
+internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStore challenges, AuditLog audit, TimeProvider time)
+{
+    /// <summary>How long an <c>mfa_token</c> lives (API.md: 5 minutes).</summary>
+    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Ends a first factor just proven by <paramref name="user"/>.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="user">The user, active and allowed to sign in.</param>
+    /// <param name="methods">The <c>amr</c> values proven.</param>
+    /// <param name="auditMethod">The method's name in audit events (<c>password</c>, <c>magic_link</c>, <c>otp</c>).</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<SignInOutcome> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, CancellationToken cancellationToken)
+    {
+        if (user.MfaEnabled && !methods.Contains(AuthenticationMethods.MultiFactor))
+        {
+            var now = time.GetUtcNow();
+            var token = SecretTokens.Create(32);
+            await challenges.CreateAsync(new MfaChallenge
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                ApplicationId = application.Id,
+                UserId = user.Id,
+                TokenHash = SecretTokens.Hash(token),
+                AuthenticationMethods = string.Join(' ', methods),
+                CreatedAt = now,
+                ExpiresAt = now + ChallengeLifetime,
+            }, cancellationToken);
+            await audit.RecordAsync(application.Id, AuditEventTypes.MfaChallenged, user.Id, null, client, new Dictionary<string, string> { ["method"] = auditMethod }, cancellationToken);
+            return SignInOutcome.SecondFactorRequired(token);
+        }
+
+        return SignInOutcome.SignedIn(await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, cancellationToken));
+    }
+
+    /// <summary>Starts the session once every factor the user has is proven, and records the sign-in.</summary>
+    public async Task<AuthResult> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
+        await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
+        return result;
+    }
+}
