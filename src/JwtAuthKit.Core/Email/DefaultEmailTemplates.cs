@@ -8,9 +8,9 @@ internal static class DefaultEmailTemplates
         EmailKind.VerifyEmail => Make(
             "Confirm your email for {{app_name}}",
             "Confirm your email address",
-            "Please confirm that {{email}} is your email address for {{app_name}}.",
+            "Please confirm that {{email}} is your email address for {{app_name}}. Confirming accepts the sign-up as it was made, with the password chosen then.",
             "Confirm email",
-            "This link expires in {{expires_in}}. If you did not sign up, you can ignore this email."),
+            "This link expires in {{expires_in}}. If you did not sign up, ignore this email: the account stays unconfirmed, and signing in with a link or code sent to this address makes it yours alone, without the password someone else chose."),
         EmailKind.PasswordReset => Make(
             "Reset your {{app_name}} password",
             "Reset your password",

@@ -123,6 +123,15 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/auth/token/refresh", new { refresh_token = refreshToken });
 
+    /// <summary>Signs up with a password of one's choice and signs in: the sign-in's answer.</summary>
+    public static async Task<HttpResponseMessage> SignUpAndInPasswordAsync(this HttpClient client, string email, string password)
+    {
+        (await client.RegisterAsync(email, password)).EnsureSuccessStatusCode();
+        var login = await client.LoginAsync(email, password);
+        login.EnsureSuccessStatusCode();
+        return login;
+    }
+
     public static async Task<JsonElement> SignUpAndInAsync(this HttpClient client, string email)
     {
         (await client.RegisterAsync(email)).EnsureSuccessStatusCode();
