@@ -15,8 +15,8 @@ internal sealed class AuthResponse
     /// <summary>Seconds until the access token expires.</summary>
     [JsonPropertyName("expires_in")] public int ExpiresIn { get; init; }
 
-    /// <summary>The opaque refresh token.</summary>
-    [JsonPropertyName("refresh_token")] public required string RefreshToken { get; init; }
+    /// <summary>The opaque refresh token; left out with cookie transport, which sets it as a cookie instead.</summary>
+    [JsonPropertyName("refresh_token"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? RefreshToken { get; init; }
 
     /// <summary>Seconds until the refresh token expires if unused.</summary>
     [JsonPropertyName("refresh_token_expires_in")] public int RefreshTokenExpiresIn { get; init; }
@@ -26,6 +26,15 @@ internal sealed class AuthResponse
 
     /// <summary>Whether the user holds a role that needs MFA and must enrol before the token carries it.</summary>
     [JsonPropertyName("mfa_enrollment_required")] public bool MfaEnrollmentRequired { get; init; }
+
+    internal AuthResponse WithoutRefreshToken() => new()
+    {
+        AccessToken = AccessToken,
+        ExpiresIn = ExpiresIn,
+        RefreshTokenExpiresIn = RefreshTokenExpiresIn,
+        User = User,
+        MfaEnrollmentRequired = MfaEnrollmentRequired,
+    };
 
     internal static AuthResponse From(AuthResult result) => new()
     {

@@ -24,6 +24,15 @@ internal sealed class RegisterResponse
     /// <summary>Seconds until the refresh token expires, when issued.</summary>
     [JsonPropertyName("refresh_token_expires_in"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? RefreshTokenExpiresIn { get; init; }
 
+    internal RegisterResponse WithoutRefreshToken() => new()
+    {
+        User = User,
+        AccessToken = AccessToken,
+        TokenType = TokenType,
+        ExpiresIn = ExpiresIn,
+        RefreshTokenExpiresIn = RefreshTokenExpiresIn,
+    };
+
     internal static RegisterResponse From(Registration registration) => new()
     {
         User = UserResponse.From(registration.User),

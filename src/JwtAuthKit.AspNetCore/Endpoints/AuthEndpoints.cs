@@ -14,6 +14,7 @@ internal static class AuthEndpoints
     {
         var group = endpoints.MapGroup(prefix).WithTags("Sign-in").WithGroupName(JwtAuthKitOpenApi.DocumentName);
         group.AddEndpointFilter<RequestBindingFilter>();
+        group.AddEndpointFilter(new RefreshTokenCookieFilter(prefix));
 
         group.MapPost("/register", SignInHandlers.RegisterAsync).WithCredentialRateLimit().AllowAnonymous()
             .WithSummary("Sign up with email and password").ProducesProblems(SignupDisabled, MethodDisabled, InvalidEmail, WeakPassword, EmailTaken);

@@ -8,13 +8,14 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// <summary>
 /// CORS answered per application from its <c>allowed_origins</c>. A preflight names no application (browsers do not
 /// send header values in it), so it is allowed when any application allows the origin; the actual request is then
-/// allowed only when its own application (that of its access token or secret key, else its <c>X-Api-Key</c>) allows the origin. No
-/// credentials mode: tokens travel in headers, never in cookies the server reads.
+/// allowed only when its own application (that of its access token or secret key, else its <c>X-Api-Key</c>) allows the origin.
+/// Credentials are allowed for those origins, for the refresh-token cookie of the cookie transport (itself
+/// <c>SameSite=Strict</c>, so only same-site pages can send it).
 /// </summary>
 internal sealed class ApplicationCorsMiddleware(RequestDelegate next, IApplicationResolver resolver, IReadOnlyList<PathString> scopes)
 {
     private const string AllowedMethods = "GET, POST, PUT, PATCH, DELETE";
-    private const string AllowedHeaders = "Authorization, Content-Type, X-Api-Key";
+    private const string AllowedHeaders = "Authorization, Content-Type, X-Api-Key, " + RefreshTokenCookie.TransportHeader;
     private const string ExposedHeaders = "Retry-After, WWW-Authenticate";
 
     public async Task InvokeAsync(HttpContext context)
@@ -37,6 +38,7 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, IApplicati
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlAllowMethods = AllowedMethods;
                 response.Headers.AccessControlAllowHeaders = AllowedHeaders;
+                response.Headers.AccessControlAllowCredentials = "true";
                 response.Headers.AccessControlMaxAge = "600";
             }
 
@@ -59,6 +61,7 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, IApplicati
             {
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlExposeHeaders = ExposedHeaders;
+                response.Headers.AccessControlAllowCredentials = "true";
             }
         });
         await next(context);
