@@ -94,6 +94,8 @@ app.MapScalarApiReference("/docs", options =>
         .HideClientButton();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
+// The web SDK's demo page (/demo), with the SDK as built from sdk/web beside it.
+app.UseJwtAuthKitDemoPage();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

@@ -76,7 +76,7 @@ public sealed class AdminSettingsTests
         await using var host = await TestHost.StartAsync(configuration: TwoApplications.Configuration());
         var patches = new object[]
         {
-            new { signup_enabled = false, access_token_lifetime_seconds = 5 },
+            new { signup_enabled = false, access_token_lifetime_seconds = 4 },
             new { signup_enabled = false, password_min_length = 4 },
             new { signup_enabled = false, allowed_origins = new[] { "https://ok.example.com", "not a url" } },
             new { signup_enabled = false, allowed_origins = (string[]?)null },

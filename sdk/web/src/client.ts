@@ -3,7 +3,7 @@ import { AuthError } from './errors.js';
 import { EventBus, type AuthListener } from './events.js';
 import { resolveStorage, type AuthStorage, type StorageOption } from './storage.js';
 import { TabLink, type ChannelLike, type TabMessage } from './tabs.js';
-import { decodeClaims, needsRefresh, parseSession, sessionFrom } from './tokens.js';
+import { decodeClaims, needsRefresh, parseSession, refreshMargin, sessionFrom } from './tokens.js';
 import type { AuthEvent, AuthResponse, MfaRequired, Session, SessionInfo, SignInResult, User } from './types.js';
 
 /** Options of `createAuthClient`. */
@@ -20,8 +20,8 @@ export interface AuthClientOptions {
   storageKey?: string;
   /** The end-user API's path. Default `/api/auth`. */
   authPath?: string;
-  /** Refresh margin: refresh when the access token has less than this left. Default 30 s (less for short tokens). */
-  refreshMarginMs?: number;
+  /** Refresh shortly before the access token expires without waiting for a call. Default true. */
+  autoRefresh?: boolean;
   /** How long to wait for another tab's refresh before taking over. Default 10 s. */
   lockTimeoutMs?: number;
   /** Overrides for tests and unusual platforms. */
@@ -44,6 +44,7 @@ export class AuthClient {
   private readonly base: string;
   private readonly key: string;
   private current: Session | null | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: AuthClientOptions) {
     if (!options || typeof options.baseUrl !== 'string' || options.baseUrl.length === 0) {
@@ -254,9 +255,36 @@ export class AuthClient {
     return refreshed ? send(refreshed.accessToken) : response;
   }
 
-  /** Stops listening to other tabs. */
+  /** Stops listening to other tabs and stops the automatic refresh. */
   close(): void {
     this.tabs.close();
+    this.schedule(null);
+  }
+
+  /** Starts the automatic refresh for a stored session (call after a reload; sign-ins start it themselves). */
+  async start(): Promise<Session | null> {
+    const session = await this.getSession();
+    this.schedule(session);
+    return session;
+  }
+
+  private schedule(session: Session | null): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (!session || this.options.autoRefresh === false) {
+      return;
+    }
+    const delay = Math.max(0, session.expiresAt - refreshMargin(this.lifetimeOf(session)) - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refreshSession().catch(() => {
+        // Offline or the server is down: try again a little later, the session is kept.
+        this.schedule(this.current ?? null);
+      });
+    }, delay);
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   /** @internal */
@@ -353,12 +381,14 @@ export class AuthClient {
 
   private async store(session: Session): Promise<void> {
     this.current = session;
+    this.schedule(session);
     await this.storage.setItem(this.key, JSON.stringify(session));
   }
 
   private async clear(announce: boolean): Promise<void> {
     const had = (await this.getSession()) !== null;
     this.current = null;
+    this.schedule(null);
     await this.storage.removeItem(this.key);
     if (announce) {
       this.tabs.post({ type: 'signed_out' });
@@ -372,6 +402,7 @@ export class AuthClient {
     if (message.type === 'signed_out') {
       const had = this.current !== null && this.current !== undefined;
       this.current = null;
+      this.schedule(null);
       void Promise.resolve(this.storage.removeItem(this.key)).then(() => {
         if (had) {
           this.events.emit('SIGNED_OUT', null);
@@ -381,16 +412,13 @@ export class AuthClient {
     }
     const before = this.current;
     this.current = message.session;
+    this.schedule(message.session);
     void Promise.resolve(this.storage.setItem(this.key, JSON.stringify(message.session))).then(() => {
       this.events.emit(before ? 'TOKEN_REFRESHED' : 'SIGNED_IN', message.session);
     });
   }
 
   private lifetimeOf(session: Session): number | undefined {
-    const margin = this.options.refreshMarginMs;
-    if (margin !== undefined) {
-      return margin * 4;
-    }
     const claims = decodeClaims(session.accessToken);
     return claims && typeof claims.exp === 'number' && typeof claims.iat === 'number' ? (claims.exp - claims.iat) * 1000 : undefined;
   }

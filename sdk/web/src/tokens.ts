@@ -22,9 +22,13 @@ export function sessionFrom(response: AuthResponse, now: number, previous?: Sess
  * Whether the session's access token should be refreshed now: within the margin of its expiry. The margin shrinks for
  * very short tokens (a tenth of the lifetime left at least), so a 5-second token is not refreshed in a loop.
  */
-export function needsRefresh(session: Session, now: number, lifetimeMs?: number): boolean {
-  const margin = lifetimeMs === undefined ? REFRESH_MARGIN_MS : Math.min(REFRESH_MARGIN_MS, Math.max(1000, lifetimeMs / 4));
-  return session.expiresAt - now <= margin;
+export function needsRefresh(session: Pick<Session, 'expiresAt'>, now: number, lifetimeMs?: number): boolean {
+  return session.expiresAt - now <= refreshMargin(lifetimeMs);
+}
+
+/** How long before expiry a token of this lifetime is refreshed. */
+export function refreshMargin(lifetimeMs?: number): number {
+  return lifetimeMs === undefined ? REFRESH_MARGIN_MS : Math.min(REFRESH_MARGIN_MS, Math.max(1000, lifetimeMs / 4));
 }
 
 /** The claims of a JWT (not verified: the server verifies; the SDK only reads `exp` and friends). */

@@ -188,3 +188,17 @@ test('the magic-link landing page signs in and cleans the token from the address
   assert.equal(await client.handleMagicLinkRedirect({ href: 'https://app.test/welcome' }, undefined), null);
   client.close();
 });
+
+test('the session refreshes on its own shortly before the access token expires', async () => {
+  const c = { now: Date.now() };
+  c.fn = () => Date.now();
+  const server = new FakeServer(c, { lifetimeSeconds: 2 });
+  const client = createAuthClient({ baseUrl: 'https://auth.test', storage: 'memory', fetch: server.fetch, locks: null, broadcastChannel: null });
+  const events = [];
+  client.onAuthStateChange((event) => events.push(event));
+  await client.signIn({ email: 'ada@example.com', password: 'right' });
+  await tick(1800);
+  assert.equal(server.count('/api/auth/token/refresh'), 1, 'refreshed within the last quarter of a 2 s token, without any call');
+  assert.ok(events.includes('TOKEN_REFRESHED'));
+  client.close();
+});

@@ -61,6 +61,14 @@ internal static class DevMailboxPages
 
         // The message's own HTML runs in a sandbox with no scripts; its links open in the top window.
         http.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-        return Results.Content(protector.Unprotect(body), "text/html; charset=utf-8");
+        return Results.Content(OpenLinksOnTop(protector.Unprotect(body)), "text/html; charset=utf-8");
+    }
+
+    // A link in a message opens in the whole window, as in a mail client, not inside the frame that shows the message.
+    private static string OpenLinksOnTop(string html)
+    {
+        const string Base = "<base target=\"_top\">";
+        var head = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+        return head >= 0 ? html.Insert(head + "<head>".Length, Base) : Base + html;
     }
 }

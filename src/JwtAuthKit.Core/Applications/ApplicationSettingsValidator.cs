@@ -5,12 +5,15 @@ internal static class ApplicationSettingsValidator
 {
     internal const int MaxAccessTokenLifetimeSeconds = 24 * 3600;
 
+    // Short tokens are allowed (a browser app may want seconds, and the SDK's tests use 5 s); refresh keeps users signed in.
+    internal const int MinAccessTokenLifetimeSeconds = 5;
+
     public static Dictionary<string, string[]> Validate(ApplicationSettings settings)
     {
         var errors = new Dictionary<string, string[]>();
-        if (settings.AccessTokenLifetimeSeconds is < 60 or > MaxAccessTokenLifetimeSeconds)
+        if (settings.AccessTokenLifetimeSeconds is < MinAccessTokenLifetimeSeconds or > MaxAccessTokenLifetimeSeconds)
         {
-            errors["access_token_lifetime_seconds"] = ["must be between 60 and 86400"];
+            errors["access_token_lifetime_seconds"] = [$"must be between {MinAccessTokenLifetimeSeconds} and {MaxAccessTokenLifetimeSeconds}"];
         }
 
         if (settings.RefreshTokenLifetimeSeconds < 300)

@@ -28,7 +28,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Settings_validation_names_each_bad_field()
     {
-        var settings = new ApplicationSettings { AccessTokenLifetimeSeconds = 5, AllowedOrigins = ["https://ok.example.com/path"], RedirectUrls = ["javascript:alert(1)"] };
+        var settings = new ApplicationSettings { AccessTokenLifetimeSeconds = 4, AllowedOrigins = ["https://ok.example.com/path"], RedirectUrls = ["javascript:alert(1)"] };
 
         ApplicationSettingsValidator.Validate(settings).Keys.Should().BeEquivalentTo("access_token_lifetime_seconds", "allowed_origins", "redirect_urls");
     }
