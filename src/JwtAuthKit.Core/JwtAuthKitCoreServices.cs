@@ -8,6 +8,7 @@ using JwtAuthKit.Passwords;
 using JwtAuthKit.Platform;
 using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
+using JwtAuthKit.Throttling;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<AuditRetentionService>();
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
+        services.TryAddSingleton<AccountThrottle>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
         services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());

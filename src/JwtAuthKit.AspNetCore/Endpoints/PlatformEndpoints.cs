@@ -15,7 +15,7 @@ internal static class PlatformEndpoints
         var group = endpoints.MapGroup(prefix).WithTags("Platform").WithGroupName(JwtAuthKitOpenApi.DocumentName);
         group.AddEndpointFilter<RequestBindingFilter>();
 
-        group.MapPost("/login", PlatformHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
+        group.MapPost("/login", PlatformHandlers.LoginAsync).WithRateLimit(RateLimitKind.SignIn).AllowAnonymous()
             .WithSummary("Sign an operator in").ProducesProblems(InvalidCredentials, AccountDisabled);
 
         var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator)
