@@ -91,6 +91,15 @@ internal sealed class OneTimeTokenSender(
         signal.Notify();
     }
 
+    /// <summary>A notice under the same per-address caps as links and codes (so it cannot be used to flood an inbox).</summary>
+    public async Task SendCappedNoticeAsync(Application application, string email, string kind, CancellationToken cancellationToken)
+    {
+        if (!await IsThrottledAsync(application, email, kind, cancellationToken))
+        {
+            await SendNoticeAsync(application, email, kind, cancellationToken);
+        }
+    }
+
     internal static string AppendToken(string baseUrl, string token) =>
         baseUrl + (baseUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + Uri.EscapeDataString(token);
 
