@@ -60,6 +60,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
         services.TryAddSingleton<AccountThrottle>();
+        services.TryAddSingleton<AttemptCounterCleanupService>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
         services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());
@@ -87,5 +88,6 @@ internal static class JwtAuthKitCoreServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>(sp => sp.GetRequiredService<AuditRetentionService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttemptCounterCleanupService>(sp => sp.GetRequiredService<AttemptCounterCleanupService>()));
     }
 }

@@ -114,4 +114,32 @@ public sealed class AccountThrottleTests
 
         (await host.Client.LoginAsync(email)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task Counters_of_addresses_that_stop_failing_are_deleted_after_two_days()
+    {
+        await using var host = await TestHost.StartAsync();
+        var cleanup = host.GetRequiredService<JwtAuthKit.Throttling.AttemptCounterCleanupService>();
+        await host.Client.LoginAsync(Unique.Email(), Wrong);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        await host.Client.LoginAsync(Unique.Email(), Wrong);
+
+        await cleanup.DeleteStaleAsync(default);
+        var early = await CountersAsync(host.DatabasePath);
+        host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await cleanup.DeleteStaleAsync(default);
+        var later = await CountersAsync(host.DatabasePath);
+
+        early.Should().Be(2);
+        later.Should().Be(1, "only the counter whose last failure is over two days old goes");
+    }
+
+    private static async Task<long> CountersAsync(string databasePath)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM jak_attempt_counters";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }
