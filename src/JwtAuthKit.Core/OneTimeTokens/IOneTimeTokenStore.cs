@@ -16,9 +16,10 @@ public interface IOneTimeTokenStore
     Task CreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Runs the statements of <see cref="CreateWithMessageAsync"/> in a transaction and rolls it back: the same database
-    /// work for a request that sends nothing (unknown address, or over the per-address cap), so its answer takes as
-    /// long as one that sends (no account enumeration by timing, OWASP ASVS 2.5.x). Nothing is stored.
+    /// Does the database work of <see cref="CreateWithMessageAsync"/> and leaves nothing behind (the rows are written and
+    /// removed in one committed transaction; no earlier token is ended): for a request that sends nothing (unknown
+    /// address, or over the per-address cap), so its answer takes as long as one that sends (no account enumeration by
+    /// timing, OWASP ASVS 2.5.x).
     /// </summary>
     /// <param name="token">A token like the one that would be stored.</param>
     /// <param name="message">A message like the one that would be queued.</param>

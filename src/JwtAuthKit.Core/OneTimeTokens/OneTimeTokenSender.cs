@@ -13,7 +13,7 @@ namespace JwtAuthKit.OneTimeTokens;
 /// <see cref="ApplicationSettings.EmailsPerAddressPerHour"/> per hour (no mail bombing, and few codes to guess at);
 /// extra requests are dropped silently, so the caller's answer does not change. A request that sends nothing — over
 /// the cap, or for an address that gets no mail (the <c>Rehearse…</c> methods) — does the same work as one that sends
-/// (the code's Argon2id hash, composing and encrypting the message, the same transaction, rolled back), so its timing
+/// (the code's Argon2id hash, composing and encrypting the message, the same rows written and removed in one transaction), so its timing
 /// does not tell whether the account exists.
 /// </summary>
 internal sealed class OneTimeTokenSender(

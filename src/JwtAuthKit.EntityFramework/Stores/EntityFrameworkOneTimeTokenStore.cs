@@ -49,20 +49,23 @@ internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(JwtAuthKitConte
         await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Only the newest link or code of a purpose works.
+        // Only the newest link or code of a purpose works. A rehearsal runs the same statement matching nothing, so a
+        // live token of a throttled address stays usable.
+        var purpose = commit ? token.Purpose : "";
         await db.Set<OneTimeToken>()
-            .Where(t => t.ApplicationId == token.ApplicationId && t.Email == token.Email && t.Purpose == token.Purpose && t.ConsumedAt == null)
+            .Where(t => t.ApplicationId == token.ApplicationId && t.Email == token.Email && t.Purpose == purpose && t.ConsumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, token.CreatedAt), cancellationToken);
         db.Add(token);
         db.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        if (commit)
+        if (!commit)
         {
-            await transaction.CommitAsync(cancellationToken);
+            // A rehearsal writes and removes the rows and commits, so it costs what a real write costs (a commit, not a
+            // cheaper rollback), and leaves nothing behind.
+            await db.Set<EmailMessage>().Where(m => m.Id == message.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<OneTimeToken>().Where(t => t.Id == token.Id).ExecuteDeleteAsync(cancellationToken);
         }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

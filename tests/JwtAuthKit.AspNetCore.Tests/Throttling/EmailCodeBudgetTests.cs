@@ -74,6 +74,22 @@ public sealed class EmailCodeBudgetTests
     }
 
     [Fact]
+    public async Task A_request_that_sends_nothing_leaves_the_live_code_working_and_stores_nothing()
+    {
+        await using var mail = await MailHost.StartAsync(configuration: EmailFlowTests.MailApplication());
+        var email = Unique.Email();
+        await mail.Client.PostAsJsonAsync("/api/auth/otp", new { email });
+        var code = MailHost.CodeIn(await mail.WaitForMailAsync(email, "sign-in code"));
+
+        var again = await mail.Client.PostAsJsonAsync("/api/auth/otp", new { email }); // within the minute: sends nothing
+
+        again.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await CodesSentAsync(mail.Host.GetRequiredService<IEmailOutboxStore>(), email)).Should().Be(1);
+        (await mail.Client.PostAsJsonAsync("/api/auth/otp/verify", new { email, code })).StatusCode.Should().Be(HttpStatusCode.OK,
+            "the same work was done, but the first code was not replaced");
+    }
+
+    [Fact]
     public async Task The_hourly_cap_is_an_application_setting()
     {
         var config = EmailFlowTests.MailApplication();
