@@ -21,6 +21,15 @@ if (HostConfiguration.ApplyDefaults(builder.Configuration) is { } refusal)
     return 1;
 }
 
+// Behind a reverse proxy, the client's address (what rate limits count) comes from X-Forwarded-For only when the
+// request came from one of the configured proxies; with none configured, forwarded headers are ignored.
+var (forwardedHeaders, forwardedRefusal) = HostForwardedHeaders.Read(builder.Configuration);
+if (forwardedRefusal is not null)
+{
+    await Console.Error.WriteLineAsync(forwardedRefusal);
+    return 1;
+}
+
 var connectionString = builder.Configuration.GetConnectionString("JwtAuthKit") ?? HostConfiguration.DefaultConnectionString;
 var provider = builder.Configuration["JwtAuthKit:Database:Provider"] ?? "Sqlite";
 if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -67,6 +76,11 @@ var app = builder.Build();
 if (isCommand)
 {
     return await HostCommands.RunAsync(app, args);
+}
+
+if (forwardedHeaders is not null)
+{
+    app.UseForwardedHeaders(forwardedHeaders);
 }
 
 app.UseExceptionHandler();

@@ -8,6 +8,7 @@ using JwtAuthKit.Passwords;
 using JwtAuthKit.Platform;
 using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
+using JwtAuthKit.Throttling;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,8 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<AuditRetentionService>();
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
+        services.TryAddSingleton<AccountThrottle>();
+        services.TryAddSingleton<AttemptCounterCleanupService>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
         services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());
@@ -93,5 +96,6 @@ internal static class JwtAuthKitCoreServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>(sp => sp.GetRequiredService<AuditRetentionService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttemptCounterCleanupService>(sp => sp.GetRequiredService<AttemptCounterCleanupService>()));
     }
 }

@@ -55,9 +55,11 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:PasswordHashing:MaxPasswordLength must be between 64 and 4096 (NIST SP 800-63B asks to accept at least 64).");
         }
 
-        if (options.RateLimits.PermitLimit < 1 || options.RateLimits.Window <= TimeSpan.Zero)
+        var limits = options.RateLimits;
+        if (limits.PermitLimit < 1 || limits.Window <= TimeSpan.Zero
+            || new[] { limits.SignIn, limits.SignUp, limits.EmailSending, limits.Verification, limits.Mfa, limits.Refresh, limits.PasswordChange }.Any(l => l is < 1))
         {
-            failures.Add("JwtAuthKit:RateLimits needs a PermitLimit of at least 1 and a positive Window.");
+            failures.Add("JwtAuthKit:RateLimits needs a PermitLimit (and per-kind limits, where set) of at least 1 and a positive Window.");
         }
 
         var tokens = options.OneTimeTokens;

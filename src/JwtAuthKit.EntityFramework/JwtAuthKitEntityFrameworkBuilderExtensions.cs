@@ -8,6 +8,7 @@ using JwtAuthKit.Hosting;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
+using JwtAuthKit.Throttling;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -72,6 +73,7 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IAuditStore, EntityFrameworkAuditStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Mfa.ISecondFactorStore, EntityFrameworkSecondFactorStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Mfa.IMfaChallengeStore, EntityFrameworkMfaChallengeStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, EntityFrameworkAttemptCounterStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IJwtAuthKitXmlRepository, EntityFrameworkXmlRepository<TContext>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, KeyRingInDatabaseSetup>());
         return builder;

@@ -5,6 +5,7 @@ using JwtAuthKit.EntityFramework.Configurations;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Roles;
 using JwtAuthKit.Sessions;
+using JwtAuthKit.Throttling;
 using JwtAuthKit.Tokens;
 using JwtAuthKit.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public static class JwtAuthKitModelBuilderExtensions
     private static readonly Type[] Entities =
         [typeof(Application), typeof(ApiKey), typeof(User), typeof(Session), typeof(RefreshToken), typeof(SigningKey),
          typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent),
-         typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge)];
+         typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge), typeof(AttemptCounter)];
 
     /// <summary>
     /// Adds JwtAuthKit's tables (all named <c>jak_…</c>), keys and indexes to the model, including the table that keeps the
@@ -43,6 +44,7 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new TotpEnrollmentConfiguration());
         modelBuilder.ApplyConfiguration(new RecoveryCodeConfiguration());
         modelBuilder.ApplyConfiguration(new MfaChallengeConfiguration());
+        modelBuilder.ApplyConfiguration(new AttemptCounterConfiguration());
 
         // A context that already stores Data Protection keys (IDataProtectionKeyContext) keeps its table; JwtAuthKit shares it.
         if (modelBuilder.Model.FindEntityType(typeof(DataProtectionKey)) is null)

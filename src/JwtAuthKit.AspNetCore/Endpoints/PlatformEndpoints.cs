@@ -15,9 +15,9 @@ internal static class PlatformEndpoints
         var group = endpoints.MapGroup(prefix).WithTags("Platform").WithGroupName(JwtAuthKitOpenApi.DocumentName);
         group.AddEndpointFilter<RequestBindingFilter>();
 
-        group.MapPost("/login", PlatformHandlers.LoginAsync).WithCredentialRateLimit().AllowAnonymous()
+        group.MapPost("/login", PlatformHandlers.LoginAsync).WithRateLimit(RateLimitKind.SignIn).AllowAnonymous()
             .WithSummary("Sign an operator in").ProducesProblems(InvalidCredentials, AccountDisabled);
-        group.MapPost("/login/mfa", PlatformHandlers.LoginMfaAsync).WithCredentialRateLimit().AllowAnonymous()
+        group.MapPost("/login/mfa", PlatformHandlers.LoginMfaAsync).WithRateLimit(RateLimitKind.Mfa).AllowAnonymous()
             .WithSummary("Finish an operator's sign-in with an authenticator or recovery code").ProducesProblems(InvalidMfaToken, InvalidMfaCode, AccountDisabled, ValidationFailed);
 
         var operators = group.MapGroup("").RequireAuthorization(JwtAuthKitPolicies.PlatformOperator)

@@ -34,7 +34,8 @@ internal static class HttpErrors
 
     public static JwtAuthKitError Forbidden { get; } = new(JwtAuthKitErrors.Forbidden, "You may not do this.");
 
-    public static JwtAuthKitError RateLimited(int seconds) => new(JwtAuthKitErrors.RateLimited, $"Too many attempts; try again in {seconds} seconds.");
+    public static JwtAuthKitError RateLimited(int seconds) =>
+        new(JwtAuthKitErrors.RateLimited, $"Too many attempts; try again in {seconds} seconds.") { RetryAfter = TimeSpan.FromSeconds(seconds) };
 
     public static JwtAuthKitError InvalidSince { get; } = JwtAuthKitErrors.Validation("since", "must be an RFC 3339 time such as 2026-01-31T12:00:00Z");
 

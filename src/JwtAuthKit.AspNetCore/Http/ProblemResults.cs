@@ -38,6 +38,9 @@ internal static class ProblemResults
         [JwtAuthKitErrors.RateLimited] = 429,
     };
 
+    /// <summary>The extension carrying an error's <see cref="JwtAuthKitError.RetryAfter"/> in whole seconds.</summary>
+    public const string RetryAfterExtension = "retry_after";
+
     public static int StatusOf(string code) => Statuses.TryGetValue(code, out var status) ? status : 400;
 
     public static ProblemHttpResult ToProblem(this JwtAuthKitError error) => TypedResults.Problem(ToProblemDetails(error));
@@ -53,6 +56,11 @@ internal static class ProblemResults
             Detail = error.Message,
         };
         problem.Extensions["code"] = error.Code;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            problem.Extensions[RetryAfterExtension] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        }
+
         if (error.FieldErrors is { Count: > 0 } errors)
         {
             problem.Extensions["errors"] = errors;

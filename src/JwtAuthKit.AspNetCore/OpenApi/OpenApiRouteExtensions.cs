@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace JwtAuthKit.AspNetCore.OpenApi;
 
-/// <summary>Route-table conventions: the codes a handler's service may answer, and the credential rate limit.</summary>
+/// <summary>Route-table conventions: the codes a handler's service may answer, and the per-kind rate limit.</summary>
 internal static class OpenApiRouteExtensions
 {
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params string[] codes) =>
         builder.WithMetadata(new ProblemCodesMetadata(codes));
 
-    public static RouteHandlerBuilder WithCredentialRateLimit(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<CredentialRateLimitFilter>().WithMetadata(new ProblemCodesMetadata([JwtAuthKitErrors.RateLimited]));
+    /// <summary>Counts the route against the client address's budget of <paramref name="kind"/>; declares 429 <c>rate_limited</c>.</summary>
+    public static RouteHandlerBuilder WithRateLimit(this RouteHandlerBuilder builder, RateLimitKind kind) =>
+        builder.AddEndpointFilter(new CredentialRateLimitFilter(kind)).WithMetadata(new ProblemCodesMetadata([JwtAuthKitErrors.RateLimited]));
 }

@@ -66,6 +66,31 @@ public sealed class ApplicationSettings
     /// <summary>Overrides of the built-in templates, by email kind (<c>verify_email</c>, <c>password_reset</c>, …).</summary>
     public IDictionary<string, Email.EmailTemplate> EmailTemplates { get; set; } = new Dictionary<string, Email.EmailTemplate>();
 
+    /// <summary>
+    /// Consecutive failed sign-in attempts (password, MFA or email code) an account gets before each further attempt
+    /// waits (NIST SP 800-63B §5.2.2). <value>The default value is 5.</value>
+    /// </summary>
+    public int AccountThrottleFreeFailures { get; set; } = 5;
+
+    /// <summary>
+    /// The longest wait between attempts on a throttled account, in seconds; the wait doubles from 1 s up to it.
+    /// <value>The default value is 900 (15 minutes).</value>
+    /// </summary>
+    public int AccountThrottleMaxDelaySeconds { get; set; } = 900;
+
+    /// <summary>
+    /// Emails of one kind (code, magic link, reset, verification) sent to one address per hour; further requests
+    /// still answer 202 but send nothing. <value>The default value is 5.</value>
+    /// </summary>
+    public int EmailsPerAddressPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// When on, signing up with a taken address answers like a new sign-up (201 with a user, never tokens) and emails
+    /// the owner a notice instead, so sign-up does not reveal which addresses have accounts.
+    /// <value>The default value is <see langword="false"/> (409 <c>email_taken</c>).</value>
+    /// </summary>
+    public bool EnumerationSafeSignup { get; set; }
+
     /// <summary>Returns a deep copy, so a cached instance is never changed by accident.</summary>
     /// <returns>The copy.</returns>
     public ApplicationSettings Clone()

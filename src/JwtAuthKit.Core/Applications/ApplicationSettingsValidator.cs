@@ -37,6 +37,22 @@ internal static class ApplicationSettingsValidator
             errors["default_role"] = ["is required"];
         }
 
+        // NIST SP 800-63B §5.2.2: at most 100 consecutive failures before a stronger measure; the delay is that measure.
+        if (settings.AccountThrottleFreeFailures is < 1 or > 100)
+        {
+            errors["account_throttle_free_failures"] = ["must be between 1 and 100"];
+        }
+
+        if (settings.AccountThrottleMaxDelaySeconds is < 1 or > 86400)
+        {
+            errors["account_throttle_max_delay_seconds"] = ["must be between 1 and 86400"];
+        }
+
+        if (settings.EmailsPerAddressPerHour is < 1 or > 60)
+        {
+            errors["emails_per_address_per_hour"] = ["must be between 1 and 60"];
+        }
+
         CheckUrls(errors, "allowed_origins", settings.AllowedOrigins, originOnly: true);
         CheckUrls(errors, "redirect_urls", settings.RedirectUrls, originOnly: false);
         if (settings.SiteUrl is { } site && !IsHttpUrl(site))

@@ -38,6 +38,13 @@ internal static class DefaultEmailTemplates
             Html = Layout("Your password was changed", "<p style=\"margin:0 0 16px\">The password of the {{app_name}} account for {{email}} was just changed, and every other session was signed out.</p>"
                 + "<p style=\"color:#666;font-size:13px;margin:0\">If this was not you, reset your password right away.</p>"),
         },
+        EmailKind.AccountExists => new EmailTemplate
+        {
+            Subject = "Someone tried to sign up to {{app_name}} with your address",
+            Text = "Someone just tried to create a {{app_name}} account for {{email}}, but you already have one, so nothing was changed.\n\nIf it was you, sign in instead (or reset your password if you forgot it). If not, you can ignore this email.\n",
+            Html = Layout("You already have an account", "<p style=\"margin:0 0 16px\">Someone just tried to create a {{app_name}} account for {{email}}, but you already have one, so nothing was changed.</p>"
+                + "<p style=\"color:#666;font-size:13px;margin:0\">If it was you, sign in instead (or reset your password if you forgot it). If not, you can ignore this email.</p>"),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown email kind."),
     };
 

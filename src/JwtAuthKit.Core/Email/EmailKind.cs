@@ -18,6 +18,9 @@ public static class EmailKind
     /// <summary>A notice that the password was changed or reset.</summary>
     public const string PasswordChanged = "password_changed";
 
+    /// <summary>A notice to an account's owner that someone tried to sign up with the address (enumeration-safe sign-up).</summary>
+    public const string AccountExists = "account_exists";
+
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [VerifyEmail, PasswordReset, MagicLink, EmailOtp, PasswordChanged];
+    public static IReadOnlyList<string> All { get; } = [VerifyEmail, PasswordReset, MagicLink, EmailOtp, PasswordChanged, AccountExists];
 }

@@ -53,4 +53,13 @@ public interface IEmailOutboxStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether one exists.</returns>
     Task<bool> HasRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>How many messages of a kind went to an address at or after <paramref name="since"/> (the hourly cap).</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="since">The start of the window.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of messages.</returns>
+    Task<int> CountRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ internal sealed class MfaSignInService(
     IApplicationResolver applications,
     SecondFactorCheck check,
     SignInCompletion completion,
+    Throttling.AccountThrottle throttle,
     AuditLog audit,
     TimeProvider time) : IMfaSignInService
 {
@@ -42,13 +43,21 @@ internal sealed class MfaSignInService(
             return Errors.InvalidMfaToken;
         }
 
+        var user = await users.FindByIdAsync(owner.Id, challenge.UserId, cancellationToken);
+
+        // Wrong second-factor codes count against the account like wrong passwords (NIST SP 800-63B §5.2.2), across
+        // every mfa_token of the account: a new token per guess gains nothing.
+        if (user is not null && await throttle.GetRetryAfterAsync(owner.Id, user.Email, cancellationToken) is { } wait)
+        {
+            return Errors.AccountThrottled(wait);
+        }
+
         // The attempt is counted before the code is checked, in one conditional update: concurrent guesses share the budget.
         if (!await challenges.TryTakeAttemptAsync(challenge.Id, MaxAttempts, now, cancellationToken))
         {
             return Errors.InvalidMfaToken;
         }
 
-        var user = await users.FindByIdAsync(owner.Id, challenge.UserId, cancellationToken);
         var enrollment = user is null ? null : await factors.FindAsync(owner.Id, user.Id, cancellationToken);
         if (user is null || enrollment?.ConfirmedAt is null)
         {
@@ -66,6 +75,7 @@ internal sealed class MfaSignInService(
             : await check.TryUseTotpAsync(enrollment, code, cancellationToken);
         if (!accepted)
         {
+            await throttle.RecordFailureAsync(owner.Id, user.Email, cancellationToken);
             await audit.RecordAsync(owner.Id, AuditEventTypes.MfaFailed, user.Id, null, client,
                 new Dictionary<string, string> { ["factor"] = usedRecoveryCode ? "recovery_code" : "totp" }, cancellationToken);
             return Errors.InvalidMfaCode;
@@ -75,6 +85,8 @@ internal sealed class MfaSignInService(
         {
             return Errors.InvalidMfaToken;
         }
+
+        await throttle.ResetAsync(owner.Id, user.Email, cancellationToken);
 
         List<string> methods = [.. challenge.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries), AuthenticationMethods.MultiFactor];
         if (usedRecoveryCode)

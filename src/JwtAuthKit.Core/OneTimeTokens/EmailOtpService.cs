@@ -13,6 +13,7 @@ internal sealed class EmailOtpService(
     DummyPasswordHash dummy,
     OneTimeTokenSender sender,
     PasswordlessSignIn signIn,
+    Throttling.AccountThrottle throttle,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time) : IEmailOtpService
 {
@@ -34,6 +35,10 @@ internal sealed class EmailOtpService(
         {
             await sender.SendCodeAsync(application, normalized, user?.Id, cancellationToken);
         }
+        else
+        {
+            await sender.RehearseCodeAsync(application, normalized, cancellationToken); // Same work: no enumeration by timing.
+        }
 
         return true;
     }
@@ -51,23 +56,34 @@ internal sealed class EmailOtpService(
             return OneTimeTokenRedeemer.Invalid();
         }
 
+        if (await throttle.GetRetryAfterAsync(application.Id, normalized, cancellationToken) is { } wait)
+        {
+            return Errors.AccountThrottled(wait);
+        }
+
+        // Only a caller who got one of the code's attempts compares it, so a burst of guesses gets the budget, no more.
         var now = time.GetUtcNow();
         var record = await tokens.FindActiveCodeAsync(application.Id, normalized, OneTimeTokenPurpose.EmailOtp, now, cancellationToken);
-        if (record?.CodeHash is null)
+        if (record?.CodeHash is null || !await tokens.TryTakeAttemptAsync(record.Id, options.Value.OneTimeTokens.EmailOtpMaxAttempts, now, cancellationToken))
         {
             await dummy.SpendVerificationAsync(code, cancellationToken); // Same work whether or not a code exists.
+            await throttle.RecordFailureAsync(application.Id, normalized, cancellationToken);
             return OneTimeTokenRedeemer.Invalid();
         }
 
         if (await hasher.VerifyAsync(record.CodeHash, code, cancellationToken) == PasswordVerificationResult.Failed)
         {
-            await tokens.RecordFailedAttemptAsync(record.Id, options.Value.OneTimeTokens.EmailOtpMaxAttempts, now, cancellationToken);
+            await throttle.RecordFailureAsync(application.Id, normalized, cancellationToken);
             return OneTimeTokenRedeemer.Invalid();
         }
 
-        return await tokens.TryConsumeAsync(record.Id, now, cancellationToken)
-            ? await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, "otp", client, cancellationToken)
-            : OneTimeTokenRedeemer.Invalid();
+        if (!await tokens.TryConsumeAsync(record.Id, now, cancellationToken))
+        {
+            return OneTimeTokenRedeemer.Invalid();
+        }
+
+        await throttle.ResetAsync(application.Id, normalized, cancellationToken);
+        return await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, "otp", client, cancellationToken);
     }
 
     private static JwtAuthKitError Disabled() => Errors.EmailOtpDisabled;

@@ -33,6 +33,11 @@ internal sealed class EmailVerificationService(
         {
             await SendAsync(application, user, cancellationToken);
         }
+        else
+        {
+            await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail, // Same work: no enumeration by timing.
+                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), cancellationToken);
+        }
 
         return true;
     }

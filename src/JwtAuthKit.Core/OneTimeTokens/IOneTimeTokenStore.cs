@@ -15,6 +15,18 @@ public interface IOneTimeTokenStore
     /// <returns>A task.</returns>
     Task CreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Does the database work of <see cref="CreateWithMessageAsync"/> and leaves nothing behind (the rows are written and
+    /// removed in one committed transaction; no earlier token is ended): for a request that sends nothing (unknown
+    /// address, or over the per-address cap), so its answer takes as long as one that sends (no account enumeration by
+    /// timing, OWASP ASVS 2.5.x).
+    /// </summary>
+    /// <param name="token">A token like the one that would be stored.</param>
+    /// <param name="message">A message like the one that would be queued.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task RehearseCreateWithMessageAsync(OneTimeToken token, EmailMessage message, CancellationToken cancellationToken);
+
     /// <summary>Finds a link token by the hash of its value.</summary>
     /// <param name="secretHash">The hex SHA-256 of the token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -37,11 +49,15 @@ public interface IOneTimeTokenStore
     /// <returns><see langword="true"/> for the one caller that consumed it.</returns>
     Task<bool> TryConsumeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Counts a wrong code against a token, ending it at <paramref name="maxAttempts"/>.</summary>
+    /// <summary>
+    /// Takes one of a code's <paramref name="maxAttempts"/> attempts — one conditional update (<c>attempts = attempts + 1
+    /// WHERE attempts &lt; max AND unused AND unexpired</c>) made before the code is compared, so however many guesses
+    /// arrive at once, at most <paramref name="maxAttempts"/> are ever evaluated.
+    /// </summary>
     /// <param name="id">The token id.</param>
-    /// <param name="maxAttempts">The number of wrong codes that ends it.</param>
+    /// <param name="maxAttempts">The attempts a code gets.</param>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task.</returns>
-    Task RecordFailedAttemptAsync(string id, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <returns><see langword="true"/> when the caller got an attempt and may compare the code.</returns>
+    Task<bool> TryTakeAttemptAsync(string id, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken);
 }

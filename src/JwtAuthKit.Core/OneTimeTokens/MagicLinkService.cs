@@ -41,6 +41,11 @@ internal sealed class MagicLinkService(
             await sender.SendLinkAsync(application, normalized, user?.Id, OneTimeTokenPurpose.MagicLink, EmailKind.MagicLink,
                 options.Value.OneTimeTokens.MagicLinkLifetime, links.MagicLink(settings, redirectTo), redirectTo, cancellationToken);
         }
+        else
+        {
+            await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.MagicLink, EmailKind.MagicLink, // Same work: no enumeration by timing.
+                options.Value.OneTimeTokens.MagicLinkLifetime, links.MagicLink(settings, redirectTo), cancellationToken);
+        }
 
         return true;
     }

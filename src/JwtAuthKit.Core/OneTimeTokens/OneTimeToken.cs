@@ -39,6 +39,6 @@ public sealed class OneTimeToken
     /// <summary>When it was used (or ended by too many wrong tries).</summary>
     public DateTimeOffset? ConsumedAt { get; set; }
 
-    /// <summary>Wrong codes tried against it.</summary>
+    /// <summary>Attempts taken against the code (each taken before the code is compared, so at most the budget are evaluated).</summary>
     public int FailedAttempts { get; set; }
 }

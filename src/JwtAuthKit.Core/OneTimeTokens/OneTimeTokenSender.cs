@@ -9,8 +9,12 @@ namespace JwtAuthKit.OneTimeTokens;
 
 /// <summary>
 /// Issues one-time links and codes and queues the email that carries each in the same transaction. At most one
-/// message of a kind goes to an address per <see cref="EmailOptions.PerAddressInterval"/> (no mail bombing);
-/// extra requests are dropped silently, so the caller's answer does not change.
+/// message of a kind goes to an address per <see cref="EmailOptions.PerAddressInterval"/>, and at most
+/// <see cref="ApplicationSettings.EmailsPerAddressPerHour"/> per hour (no mail bombing, and few codes to guess at);
+/// extra requests are dropped silently, so the caller's answer does not change. A request that sends nothing — over
+/// the cap, or for an address that gets no mail (the <c>Rehearse…</c> methods) — does the same work as one that sends
+/// (the code's Argon2id hash, composing and encrypting the message, the same rows written and removed in one transaction), so its timing
+/// does not tell whether the account exists.
 /// </summary>
 internal sealed class OneTimeTokenSender(
     IOneTimeTokenStore tokens,
@@ -21,13 +25,23 @@ internal sealed class OneTimeTokenSender(
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time)
 {
-    public async Task SendLinkAsync(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo, CancellationToken cancellationToken)
-    {
-        if (await IsThrottledAsync(application, email, kind, cancellationToken))
-        {
-            return;
-        }
+    public Task SendLinkAsync(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo, CancellationToken cancellationToken) =>
+        WriteLinkAsync(application, email, userId, purpose, kind, lifetime, linkBase, redirectTo, deliver: true, cancellationToken);
 
+    /// <summary>The work of <see cref="SendLinkAsync"/> for an address that gets no mail; nothing is stored or sent.</summary>
+    public Task RehearseLinkAsync(Application application, string email, string purpose, string kind, TimeSpan lifetime, string linkBase, CancellationToken cancellationToken) =>
+        WriteLinkAsync(application, email, null, purpose, kind, lifetime, linkBase, null, deliver: false, cancellationToken);
+
+    public Task SendCodeAsync(Application application, string email, string? userId, CancellationToken cancellationToken) =>
+        WriteCodeAsync(application, email, userId, deliver: true, cancellationToken);
+
+    /// <summary>The work of <see cref="SendCodeAsync"/> for an address that gets no mail; nothing is stored or sent.</summary>
+    public Task RehearseCodeAsync(Application application, string email, CancellationToken cancellationToken) =>
+        WriteCodeAsync(application, email, null, deliver: false, cancellationToken);
+
+    private async Task WriteLinkAsync(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo, bool deliver, CancellationToken cancellationToken)
+    {
+        deliver &= !await IsThrottledAsync(application, email, kind, cancellationToken);
         var now = time.GetUtcNow();
         var secret = SecretTokens.Create();
         var token = NewToken(application, email, userId, purpose, SecretTokens.Hash(secret), null, redirectTo, now, lifetime);
@@ -37,17 +51,12 @@ internal sealed class OneTimeTokenSender(
             ["expires_in_minutes"] = Minutes(lifetime),
             ["expires_in"] = Duration(lifetime),
         });
-        await tokens.CreateWithMessageAsync(token, message, cancellationToken);
-        signal.Notify();
+        await StoreAsync(token, message, deliver, cancellationToken);
     }
 
-    public async Task SendCodeAsync(Application application, string email, string? userId, CancellationToken cancellationToken)
+    private async Task WriteCodeAsync(Application application, string email, string? userId, bool deliver, CancellationToken cancellationToken)
     {
-        if (await IsThrottledAsync(application, email, EmailKind.EmailOtp, cancellationToken))
-        {
-            return;
-        }
-
+        deliver &= !await IsThrottledAsync(application, email, EmailKind.EmailOtp, cancellationToken);
         var now = time.GetUtcNow();
         var lifetime = options.Value.OneTimeTokens.EmailOtpLifetime;
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -61,6 +70,17 @@ internal sealed class OneTimeTokenSender(
             ["expires_in_minutes"] = Minutes(lifetime),
             ["expires_in"] = Duration(lifetime),
         });
+        await StoreAsync(token, message, deliver, cancellationToken);
+    }
+
+    private async Task StoreAsync(OneTimeToken token, EmailMessage message, bool deliver, CancellationToken cancellationToken)
+    {
+        if (!deliver)
+        {
+            await tokens.RehearseCreateWithMessageAsync(token, message, cancellationToken);
+            return;
+        }
+
         await tokens.CreateWithMessageAsync(token, message, cancellationToken);
         signal.Notify();
     }
@@ -71,13 +91,26 @@ internal sealed class OneTimeTokenSender(
         signal.Notify();
     }
 
+    /// <summary>A notice under the same per-address caps as links and codes (so it cannot be used to flood an inbox).</summary>
+    public async Task SendCappedNoticeAsync(Application application, string email, string kind, CancellationToken cancellationToken)
+    {
+        if (!await IsThrottledAsync(application, email, kind, cancellationToken))
+        {
+            await SendNoticeAsync(application, email, kind, cancellationToken);
+        }
+    }
+
     internal static string AppendToken(string baseUrl, string token) =>
         baseUrl + (baseUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + Uri.EscapeDataString(token);
 
     private async Task<bool> IsThrottledAsync(Application application, string email, string kind, CancellationToken cancellationToken)
     {
+        // Both counts are read every time, throttled or not, so the work is the same either way.
+        var now = time.GetUtcNow();
         var interval = options.Value.Email.PerAddressInterval;
-        return interval > TimeSpan.Zero && await outbox.HasRecentAsync(application.Id, email, kind, time.GetUtcNow() - interval, cancellationToken);
+        var recent = interval > TimeSpan.Zero && await outbox.HasRecentAsync(application.Id, email, kind, now - interval, cancellationToken);
+        var lastHour = await outbox.CountRecentAsync(application.Id, email, kind, now - TimeSpan.FromHours(1), cancellationToken);
+        return recent || lastHour >= application.Settings.EmailsPerAddressPerHour;
     }
 
     private static OneTimeToken NewToken(Application application, string email, string? userId, string purpose, string secretHash, string? codeHash, string? redirectTo, DateTimeOffset now, TimeSpan lifetime) => new()

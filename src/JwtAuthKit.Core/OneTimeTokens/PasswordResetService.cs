@@ -33,6 +33,11 @@ internal sealed class PasswordResetService(
         {
             await SendAsync(application, user, cancellationToken);
         }
+        else
+        {
+            await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset, // Same work: no enumeration by timing.
+                options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), cancellationToken);
+        }
 
         return true;
     }

@@ -15,6 +15,7 @@ internal sealed partial class PasswordSignInService(
     DummyPasswordHash dummy,
     SignInCompletion completion,
     Audit.AuditLog audit,
+    Throttling.AccountThrottle throttle,
     TimeProvider time,
     ILogger<PasswordSignInService> logger) : IPasswordSignInService
 {
@@ -31,11 +32,19 @@ internal sealed partial class PasswordSignInService(
         }
 
         var normalized = EmailAddress.Normalize(email);
+
+        // While the account is throttled the password is not even checked (NIST SP 800-63B §5.2.2).
+        if (await throttle.GetRetryAfterAsync(application.Id, normalized, cancellationToken) is { } wait)
+        {
+            return Errors.AccountThrottled(wait);
+        }
+
         var user = normalized.Length <= EmailAddress.MaxLength ? await users.FindByEmailAsync(application.Id, normalized, cancellationToken) : null;
         if (user?.PasswordHash is null)
         {
             await dummy.SpendVerificationAsync(password, cancellationToken);
             LogFailed(logger, application.Id, "unknown account");
+            await throttle.RecordFailureAsync(application.Id, normalized, cancellationToken);
             await Failed(application, null, "unknown_account", client, cancellationToken);
             return Errors.InvalidCredentials;
         }
@@ -44,10 +53,12 @@ internal sealed partial class PasswordSignInService(
         if (verification == PasswordVerificationResult.Failed)
         {
             LogFailed(logger, application.Id, "wrong password");
+            await throttle.RecordFailureAsync(application.Id, normalized, cancellationToken);
             await Failed(application, user.Id, "wrong_password", client, cancellationToken);
             return Errors.InvalidCredentials;
         }
 
+        await throttle.ResetAsync(application.Id, normalized, cancellationToken);
         if (!user.IsActive)
         {
             await Failed(application, user.Id, "account_disabled", client, cancellationToken);

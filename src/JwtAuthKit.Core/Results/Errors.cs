@@ -110,4 +110,11 @@ internal static class Errors
 
     public static JwtAuthKitError PlatformApplicationBlocked { get; } = new(JwtAuthKitErrors.Conflict,
         $"The operators' application could not be created: the name '{Applications.PlatformApplication.Name}' or client id '{Applications.PlatformApplication.ClientId}' is taken by another application.");
+
+    // 429
+    public static JwtAuthKitError AccountThrottled(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(JwtAuthKitErrors.RateLimited, $"Too many failed attempts; try again in {seconds} seconds.") { RetryAfter = TimeSpan.FromSeconds(seconds) };
+    }
 }

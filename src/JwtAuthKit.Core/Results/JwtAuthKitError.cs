@@ -10,4 +10,8 @@ namespace JwtAuthKit;
 public sealed record JwtAuthKitError(
     string Code,
     string Message,
-    IReadOnlyDictionary<string, string[]>? FieldErrors = null);
+    IReadOnlyDictionary<string, string[]>? FieldErrors = null)
+{
+    /// <summary>For <c>rate_limited</c>, how long the caller should wait (sent as <c>Retry-After</c>); otherwise <see langword="null"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}

@@ -12,6 +12,7 @@ internal sealed class UserRegistrationService(
     PasswordPolicy policy,
     SessionIssuer sessions,
     EmailVerificationService verification,
+    OneTimeTokenSender notices,
     AuditLog audit,
     TimeProvider time) : IUserRegistrationService
 {
@@ -46,7 +47,7 @@ internal sealed class UserRegistrationService(
 
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is not null)
         {
-            return Errors.EmailTaken;
+            return settings.EnumerationSafeSignup ? await AnswerAsIfNewAsync(application, normalized, name, password!, cancellationToken) : Errors.EmailTaken;
         }
 
         var now = time.GetUtcNow();
@@ -60,23 +61,46 @@ internal sealed class UserRegistrationService(
             Roles = [settings.DefaultRole],
             CreatedAt = now,
             UpdatedAt = now,
-            LastLoginAt = settings.RequireEmailVerification ? null : now,
+            LastLoginAt = settings.RequireEmailVerification || settings.EnumerationSafeSignup ? null : now,
         };
 
         // The unique index decides between concurrent sign-ups of one email.
         if (!await users.CreateAsync(user, cancellationToken))
         {
-            return Errors.EmailTaken;
+            return settings.EnumerationSafeSignup ? await AnswerAsIfNewAsync(application, normalized, name, password!, cancellationToken) : Errors.EmailTaken;
         }
 
         await audit.RecordAsync(application.Id, AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
         await verification.SendAsync(application, user, cancellationToken);
-        if (settings.RequireEmailVerification)
+        // Enumeration-safe sign-up never signs in at once: a taken address could not, and the answers must look alike.
+        if (settings.RequireEmailVerification || settings.EnumerationSafeSignup)
         {
             return new Registration(user, null);
         }
 
         var tokens = await sessions.StartAsync(application, user, [AuthenticationMethods.Password], client, cancellationToken);
         return new Registration(user, tokens);
+    }
+
+    /// <summary>
+    /// Enumeration-safe sign-up of a taken address: the same hashing work and the same answer as a new sign-up, with a
+    /// user that is not stored (and is not the real account), and a notice to the owner instead of a verification link.
+    /// </summary>
+    private async Task<Result<Registration>> AnswerAsIfNewAsync(Application application, string email, string? name, string password, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        _ = await hasher.HashAsync(password, cancellationToken);
+        await notices.SendCappedNoticeAsync(application, email, Email.EmailKind.AccountExists, cancellationToken);
+        var lookalike = new User
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            ApplicationId = application.Id,
+            Email = email,
+            Name = User.CleanName(name),
+            Roles = [application.Settings.DefaultRole],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return new Registration(lookalike, null);
     }
 }

@@ -88,4 +88,10 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(JwtAuthKitContex
         await using var db = contexts.Create();
         return await db.Set<EmailMessage>().AnyAsync(m => m.ApplicationId == applicationId && m.To == recipient && m.Kind == kind && m.CreatedAt >= since, cancellationToken);
     }
+
+    public async Task<int> CountRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<EmailMessage>().CountAsync(m => m.ApplicationId == applicationId && m.To == recipient && m.Kind == kind && m.CreatedAt >= since, cancellationToken);
+    }
 }

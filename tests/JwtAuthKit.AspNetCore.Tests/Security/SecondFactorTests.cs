@@ -122,8 +122,29 @@ public sealed class SecondFactorTests
             (await CompleteAsync(mail, mfaToken, code: wrong)).Should().HaveProblem("invalid_mfa_code");
         }
 
+        // (Past the account throttle's free failures, so the token's own budget decides.)
+        mail.Host.Time.Advance(TimeSpan.FromSeconds(2));
         (await CompleteAsync(mail, mfaToken, code: right)).Should().HaveProblem("invalid_mfa_token", "the budget of five codes is spent");
         (await CompleteAsync(mail, "not-a-token", code: right)).Should().HaveProblem("invalid_mfa_token");
+    }
+
+    [Fact]
+    public async Task Wrong_codes_count_against_the_account_across_mfa_tokens()
+    {
+        await using var mail = await MailHost.StartAsync(configuration: Application());
+        var (email, secret, _) = await EnrolledUserAsync(mail);
+        mail.Host.Time.Advance(TimeSpan.FromSeconds(30));
+        var wrong = CodeOf(mail, secret) == "000000" ? "111111" : "000000";
+
+        // A new mfa_token for every guess does not reset the count: after five free failures the account waits.
+        for (var i = 0; i < 5; i++)
+        {
+            (await CompleteAsync(mail, await MfaTokenAsync(mail, email), code: wrong)).Should().HaveProblem("invalid_mfa_code");
+        }
+
+        var throttled = await CompleteAsync(mail, await MfaTokenAsync(mail, email), code: CodeOf(mail, secret));
+        throttled.Should().HaveProblem("rate_limited", "the sixth failure in a row must wait");
+        throttled.Headers.RetryAfter.Should().NotBeNull();
     }
 
     [Fact]

@@ -540,6 +540,29 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.ToTable("jak_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("JwtAuthKit.Throttling.AttemptCounter", b =>
+                {
+                    b.Property<string>("ApplicationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "KeyHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("jak_attempt_counters", (string)null);
+                });
+
             modelBuilder.Entity("JwtAuthKit.Tokens.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -744,6 +767,15 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.HasOne("JwtAuthKit.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Throttling.AttemptCounter", b =>
+                {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

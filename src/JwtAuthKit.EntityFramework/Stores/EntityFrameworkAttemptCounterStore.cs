@@ -1,0 +1,56 @@
+using JwtAuthKit.Throttling;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtAuthKit.EntityFramework.Stores;
+
+internal sealed class EntityFrameworkAttemptCounterStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IAttemptCounterStore
+    where TContext : DbContext
+{
+    public async Task<AttemptCounter?> FindAsync(string applicationId, string keyHash, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<AttemptCounter>().AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId && c.KeyHash == keyHash, cancellationToken);
+    }
+
+    public async Task IncrementAsync(string applicationId, string keyHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // An atomic increment of the row if it exists; else an insert, and when a concurrent caller inserted first (the
+        // primary key refuses the second), the increment again. Portable SQL, no provider-specific upsert.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var db = contexts.Create();
+            if (await Increment(db, applicationId, keyHash, now, cancellationToken))
+            {
+                return;
+            }
+
+            db.Add(new AttemptCounter { ApplicationId = applicationId, KeyHash = keyHash, Failures = 1, LastFailureAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                // Someone else created it: count on it.
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string applicationId, string keyHash, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        await db.Set<AttemptCounter>().Where(c => c.ApplicationId == applicationId && c.KeyHash == keyHash).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<AttemptCounter>().Where(c => c.LastFailureAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static async Task<bool> Increment(DbContext db, string applicationId, string keyHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Set<AttemptCounter>()
+            .Where(c => c.ApplicationId == applicationId && c.KeyHash == keyHash)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Failures, c => c.Failures + 1).SetProperty(c => c.LastFailureAt, now), cancellationToken) == 1;
+}
