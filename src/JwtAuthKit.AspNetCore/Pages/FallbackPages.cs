@@ -14,12 +14,13 @@ internal static class FallbackPages
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(FallbackPagePaths.VerifyEmail, ShowVerify);
-        endpoints.MapPost(FallbackPagePaths.VerifyEmail, VerifyAsync).DisableAntiforgery();
-        endpoints.MapGet(FallbackPagePaths.ResetPassword, ShowReset);
-        endpoints.MapPost(FallbackPagePaths.ResetPassword, ResetAsync).DisableAntiforgery();
-        endpoints.MapGet(FallbackPagePaths.MagicLink, ShowMagicLink);
-        endpoints.MapPost(FallbackPagePaths.MagicLink, SignInAsync).DisableAntiforgery();
+        var pages = endpoints.MapGroup("").WithMetadata(Http.SecurityHeaders.Pages);
+        pages.MapGet(FallbackPagePaths.VerifyEmail, ShowVerify);
+        pages.MapPost(FallbackPagePaths.VerifyEmail, VerifyAsync).DisableAntiforgery();
+        pages.MapGet(FallbackPagePaths.ResetPassword, ShowReset);
+        pages.MapPost(FallbackPagePaths.ResetPassword, ResetAsync).DisableAntiforgery();
+        pages.MapGet(FallbackPagePaths.MagicLink, ShowMagicLink);
+        pages.MapPost(FallbackPagePaths.MagicLink, SignInAsync).DisableAntiforgery();
     }
 
     private static IResult ShowVerify(string? token) => HtmlPage.Render("Confirm your email",
