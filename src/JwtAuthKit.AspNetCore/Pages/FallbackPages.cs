@@ -28,7 +28,11 @@ internal static class FallbackPages
 
     private static async Task<IResult> VerifyAsync(HttpContext http, IEmailVerificationService verification)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await verification.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Email confirmed", $"<h1 class=\"ok\">Email confirmed</h1><p>{HtmlPage.Encode(result.Value.Email)} is verified. You can close this page.</p>")
@@ -42,7 +46,11 @@ internal static class FallbackPages
 
     private static async Task<IResult> ResetAsync(HttpContext http, IPasswordResetService resets)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await resets.ResetAsync(null, form["token"], form["new_password"], Http.RequestClient.From(http), http.RequestAborted);
         if (result.Succeeded)
         {
@@ -60,11 +68,32 @@ internal static class FallbackPages
 
     private static async Task<IResult> SignInAsync(HttpContext http, IMagicLinkService magicLinks)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await magicLinks.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Signed in", $"<h1 class=\"ok\">Signed in</h1><p>{HtmlPage.Encode(result.Value.User.Email)} is signed in and verified. Return to the app to continue.</p>")
             : Failed("This link is invalid, used or expired. Ask for a new one.");
+    }
+
+    private const string IncompleteForm = "The form did not arrive in full. Go back and try again.";
+
+    /// <summary>The posted form, or <see langword="null"/> when the client stopped sending it (logged at Debug, not as an error).</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or InvalidDataException
+            || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            Http.RequestBodyLog.Incomplete(http, ex);
+            return null;
+        }
     }
 
     private static string Form(string action, string? token, string fields, string button) =>
