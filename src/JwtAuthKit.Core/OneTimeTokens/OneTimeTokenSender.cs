@@ -28,6 +28,17 @@ internal sealed class OneTimeTokenSender(
             return;
         }
 
+        var (token, message) = ComposeLink(application, email, userId, purpose, kind, lifetime, linkBase, redirectTo);
+        await tokens.CreateWithMessageAsync(token, message, cancellationToken);
+        signal.Notify();
+    }
+
+    /// <summary>
+    /// A link token and the email carrying it, not yet stored: for a caller that stores them in its own transaction
+    /// (a new user with its verification email), then calls <see cref="Queued"/>.
+    /// </summary>
+    public (OneTimeToken Token, EmailMessage Message) ComposeLink(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo)
+    {
         var now = time.GetUtcNow();
         var secret = SecretTokens.Create();
         var token = NewToken(application, email, userId, purpose, SecretTokens.Hash(secret), null, redirectTo, now, lifetime);
@@ -37,9 +48,11 @@ internal sealed class OneTimeTokenSender(
             ["expires_in_minutes"] = Minutes(lifetime),
             ["expires_in"] = Duration(lifetime),
         });
-        await tokens.CreateWithMessageAsync(token, message, cancellationToken);
-        signal.Notify();
+        return (token, message);
     }
+
+    /// <summary>Wakes the outbox after a caller stored a message <see cref="ComposeLink"/> made.</summary>
+    public void Queued() => signal.Notify();
 
     public async Task SendCodeAsync(Application application, string email, string? userId, CancellationToken cancellationToken)
     {

@@ -63,14 +63,16 @@ internal sealed class UserRegistrationService(
             LastLoginAt = settings.RequireEmailVerification ? null : now,
         };
 
-        // The unique index decides between concurrent sign-ups of one email.
-        if (!await users.CreateAsync(user, cancellationToken))
+        // The user, its verification token and the email are one transaction: a crash cannot leave an account that never
+        // gets its email. The unique index decides between concurrent sign-ups of one email.
+        var (token, message) = verification.ComposeFirstLink(application, user);
+        if (!await users.CreateWithMessageAsync(user, token, message, cancellationToken))
         {
             return Errors.EmailTaken;
         }
 
+        verification.FirstLinkQueued();
         await audit.RecordAsync(application.Id, AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
-        await verification.SendAsync(application, user, cancellationToken);
         if (settings.RequireEmailVerification)
         {
             return new Registration(user, null);
