@@ -65,7 +65,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         429 => JwtAuthKitErrors.RateLimited,
         _ => "internal_error",
     }));
-builder.Services.AddHealthChecks();
+// /healthz says the process is up; /readyz also says when mail is not being sent (Degraded, still 200).
+builder.Services.AddHealthChecks().AddCheck("mail", () => mail == HostMail.Held
+    ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("No mail is being sent: set JwtAuthKit:Smtp:Host.")
+    : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["ready"]);
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -115,7 +118,8 @@ app.MapScalarApiReference("/docs", options =>
         .HideClientButton();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 await app.RunAsync();
 return 0;
