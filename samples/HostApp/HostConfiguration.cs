@@ -37,8 +37,40 @@ internal static class HostConfiguration
         return null;
     }
 
+    /// <summary>
+    /// The dev mailbox shows live links, so it is on by default only in Development with no SMTP host;
+    /// <c>JwtAuthKit:DevMailbox:Enabled</c> overrides that either way (and wins over an SMTP host).
+    /// </summary>
+    public static HostMail ChooseMail(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var hasSmtp = !string.IsNullOrWhiteSpace(configuration["JwtAuthKit:Smtp:Host"]);
+        var devMailbox = configuration.GetValue<bool?>("JwtAuthKit:DevMailbox:Enabled") ?? (environment.IsDevelopment() && !hasSmtp);
+        return devMailbox ? HostMail.DevMailbox : hasSmtp ? HostMail.Smtp : HostMail.Held;
+    }
+
     private static string Refusal(string listening) =>
         $"The host listens on every interface ({listening}) but JwtAuthKit:Issuer is not set. Set it to the public URL clients use, "
         + "for example --JwtAuthKit:Issuer https://auth.example.com or the environment variable JwtAuthKit__Issuer; tokens and "
         + "discovery name this issuer.";
+}
+
+/// <summary>Where the host's mail goes.</summary>
+internal enum HostMail
+{
+    /// <summary>Kept in the database and shown at <c>/dev/mailbox</c> (loopback only).</summary>
+    DevMailbox,
+
+    /// <summary>Sent over SMTP.</summary>
+    Smtp,
+
+    /// <summary>No SMTP host and no dev mailbox: queued in the outbox, not sent, until an SMTP host is set.</summary>
+    Held,
+}
+
+/// <summary>The host's own log lines.</summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning,
+        Message = "No mail is being sent: JwtAuthKit:Smtp:Host is not set, so messages wait in the outbox. Set JwtAuthKit:Smtp:Host (and From, Port, Security) to send them, or JwtAuthKit:DevMailbox:Enabled=true to read them at /dev/mailbox on this machine.")]
+    public static partial void MailNotSent(ILogger logger);
 }

@@ -43,12 +43,17 @@ var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection
     .AddAspNetCore()
     .UseSqlite(connectionString, migrateOnStartup: !isCommand);
 
-// With an SMTP host, mail goes out over SMTP; without one, it stays in the dev mailbox (/dev/mailbox).
+// Mail: with the dev mailbox on (by default only in Development with no SMTP host), it stays in the database and is read
+// at /dev/mailbox; otherwise it goes out over SMTP; with neither, it waits in the outbox until an SMTP host is set.
 var smtp = builder.Configuration.GetSection("JwtAuthKit:Smtp");
-var useDevMailbox = string.IsNullOrWhiteSpace(smtp["Host"]);
-if (!useDevMailbox)
+var mail = HostConfiguration.ChooseMail(builder.Configuration, builder.Environment);
+if (mail == HostMail.Smtp)
 {
     jwtAuthKit.AddSmtpEmailSender(smtp);
+}
+else if (mail == HostMail.Held)
+{
+    builder.Services.PostConfigure<JwtAuthKitOptions>(o => o.Email.DeliveryEnabled = false);
 }
 
 // The Data Protection key ring that encrypts signing keys lives in the JwtAuthKit database; one application name lets
@@ -69,7 +74,15 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         429 => JwtAuthKitErrors.RateLimited,
         _ => "internal_error",
     }));
-builder.Services.AddHealthChecks();
+// /healthz says the process is up; /readyz also says when mail is not being sent (Degraded, still 200).
+builder.Services.AddHealthChecks().AddCheck("mail", () => mail == HostMail.Held
+    ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("No mail is being sent: set JwtAuthKit:Smtp:Host.")
+    : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["ready"]);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = builder.Configuration.GetValue("JwtAuthKit:Hsts:IncludeSubDomains", false);
+});
 
 var app = builder.Build();
 
@@ -83,15 +96,26 @@ if (forwardedHeaders is not null)
     app.UseForwardedHeaders(forwardedHeaders);
 }
 
+if (mail == HostMail.Held)
+{
+    HostLog.MailNotSent(app.Logger);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    // Browsers keep to HTTPS for a year once they saw this over HTTPS (RFC 6797); sent only on HTTPS requests.
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseJwtAuthKitCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapJwtAuthKitEndpoints();
-if (useDevMailbox)
+if (mail == HostMail.DevMailbox)
 {
-    app.MapJwtAuthKitDevMailbox(builder.Configuration.GetValue("JwtAuthKit:DevMailbox:AllowRemote", false));
+    app.MapJwtAuthKitDevMailbox();
 }
 
 // The OpenAPI document of every endpoint, and a readable reference of it whose assets the host serves itself.
@@ -110,7 +134,8 @@ app.MapScalarApiReference("/docs", options =>
 });
 // The web SDK's demo page (/demo), with the SDK as built from sdk/web beside it.
 app.UseJwtAuthKitDemoPage();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 await app.RunAsync();
 return 0;

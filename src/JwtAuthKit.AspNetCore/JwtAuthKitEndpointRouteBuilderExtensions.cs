@@ -38,14 +38,15 @@ public static class JwtAuthKitEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the dev mailbox (<c>/dev/mailbox</c>), which shows the mail kept in the database when no mail server is
-    /// configured. It shows live links: by default it answers only requests from this machine.
+    /// configured. It shows live links, so it answers only connections from this machine that carry no forwarding
+    /// header (<c>X-Forwarded-For</c>, <c>Forwarded</c>, <c>X-Real-IP</c>, <c>X-Forwarded-Host</c>); anything else gets 404.
+    /// Map it only in development.
     /// </summary>
     /// <param name="endpoints">The application's routes.</param>
-    /// <param name="allowRemote">Whether other machines may read it.</param>
     /// <returns>The routes.</returns>
-    public static IEndpointRouteBuilder MapJwtAuthKitDevMailbox(this IEndpointRouteBuilder endpoints, bool allowRemote = false)
+    public static IEndpointRouteBuilder MapJwtAuthKitDevMailbox(this IEndpointRouteBuilder endpoints)
     {
-        Pages.DevMailboxPages.Map(endpoints, allowRemote);
+        Pages.DevMailboxPages.Map(endpoints);
         return endpoints;
     }
 

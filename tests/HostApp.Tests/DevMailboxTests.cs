@@ -4,13 +4,19 @@ using System.Text.RegularExpressions;
 
 namespace HostApp.Tests;
 
-/// <summary>The quick start with no mail server: mail waits in the dev mailbox, and its links work.</summary>
+/// <summary>
+/// The quick start with no mail server: mail waits in the dev mailbox, and its links work. The mailbox is on by default
+/// only in Development, answers only direct loopback connections, and in Production mail with no SMTP host waits unsent.
+/// </summary>
 public sealed partial class DevMailboxTests
 {
+    private static readonly string[] MailboxOn = ["--JwtAuthKit:DevMailbox:Enabled", "true"];
+    private static readonly Dictionary<string, string> Development = new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+
     [Fact]
     public async Task A_new_user_registers_opens_the_dev_mailbox_and_clicks_the_verification_link()
     {
-        await using var host = await HostProcess.StartAsync();
+        await using var host = await HostProcess.StartAsync(null, Development);
         using var client = host.NewClient();
         (await client.PostAsJsonAsync("/api/auth/register", new { email = "newcomer@example.com", password = "correct horse battery staple" })).StatusCode.Should().Be(HttpStatusCode.Created);
 
@@ -47,7 +53,7 @@ public sealed partial class DevMailboxTests
     [Fact]
     public async Task The_reset_page_sets_a_new_password()
     {
-        await using var host = await HostProcess.StartAsync();
+        await using var host = await HostProcess.StartAsync(null, MailboxOn);
         using var client = host.NewClient();
         await client.PostAsJsonAsync("/api/auth/register", new { email = "forgetful@example.com", password = "correct horse battery staple" });
         (await client.PostAsJsonAsync("/api/auth/password/forgot", new { email = "forgetful@example.com" })).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -78,6 +84,79 @@ public sealed partial class DevMailboxTests
         await using var host = await HostProcess.StartAsync(null, "--JwtAuthKit:Smtp:Host", "127.0.0.1", "--JwtAuthKit:Smtp:Port", "2", "--JwtAuthKit:Smtp:From", "auth@example.com", "--JwtAuthKit:Smtp:Security", "None");
 
         (await host.NewClient().GetAsync("/dev/mailbox")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task In_Production_with_no_SMTP_host_there_is_no_mailbox_mail_waits_unsent_and_the_host_says_so()
+    {
+        await using var host = await HostProcess.StartAsync();
+        using var client = host.NewClient();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email = "waiting@example.com", password = "correct horse battery staple" })).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        (await client.GetAsync("/dev/mailbox")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        host.Output.Should().Contain("No mail is being sent").And.Contain("JwtAuthKit:Smtp:Host");
+        host.Output.Should().MatchRegex(@"warn[^\n]*No mail is being sent", "the host says so at start, as a warning");
+        (await client.GetStringAsync("/readyz")).Should().Be("Degraded");
+
+        // The message is queued, not marked sent: it goes out once an SMTP host is configured. Several outbox polls (every
+        // 2 s) pass first, so "pending" means held rather than not yet picked up.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var status = await QueuedStatusAsync(Path.Combine(host.Directory, "jwtauthkit.db"), "waiting@example.com");
+        status.Should().Be("0", "0 is EmailStatus.Pending");
+    }
+
+    [Fact]
+    public async Task In_Development_the_mailbox_answers_loopback_but_not_a_forwarded_request()
+    {
+        await using var host = await HostProcess.StartAsync(null, Development);
+        using var client = host.NewClient();
+
+        var direct = await client.GetAsync("/dev/mailbox");
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
+        forwarded.Headers.Add("X-Forwarded-For", "127.0.0.1");
+        var viaProxy = await client.SendAsync(forwarded);
+
+        direct.StatusCode.Should().Be(HttpStatusCode.OK);
+        viaProxy.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        host.Output.Should().NotContain("No mail is being sent");
+        (await client.GetStringAsync("/readyz")).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task Enabled_explicitly_in_Production_the_mailbox_still_answers_only_direct_loopback_requests()
+    {
+        await using var host = await HostProcess.StartAsync(null, MailboxOn);
+        using var client = host.NewClient();
+
+        var direct = await client.GetAsync("/dev/mailbox");
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
+        forwarded.Headers.Add("Forwarded", "for=203.0.113.7");
+        var viaProxy = await client.SendAsync(forwarded);
+        using var realIp = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
+        realIp.Headers.Add("X-Real-IP", "127.0.0.1");
+        var viaRealIp = await client.SendAsync(realIp);
+
+        direct.StatusCode.Should().Be(HttpStatusCode.OK);
+        viaProxy.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        viaRealIp.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AllowRemote_no_longer_exposes_the_mailbox_in_Production()
+    {
+        await using var host = await HostProcess.StartAsync(null, "--JwtAuthKit:DevMailbox:AllowRemote", "true");
+
+        (await host.NewClient().GetAsync("/dev/mailbox")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<string?> QueuedStatusAsync(string database, string to)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Status\" FROM \"jak_email_messages\" WHERE \"To\" = $to";
+        command.Parameters.AddWithValue("$to", to);
+        return (await command.ExecuteScalarAsync())?.ToString();
     }
 
     [GeneratedRegex("<a href=\"(/dev/mailbox/[^\"]+)\">Confirm your email")]

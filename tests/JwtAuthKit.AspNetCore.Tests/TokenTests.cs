@@ -182,7 +182,8 @@ public sealed class TokenTests(SharedHost fixture) : IClassFixture<SharedHost>
             SymmetricSecurityKey symmetric => HMACSHA256.HashData(symmetric.Key, data),
             _ => throw new NotSupportedException(),
         };
-        return input + "." + Base64UrlEncoder.Encode(signature);
+        // Our validator accepts only low-S ECDSA signatures (see Security/TokenForgeryTests), as the issuer makes them.
+        return EcdsaSignatures.ToLowS(input + "." + Base64UrlEncoder.Encode(signature));
     }
 
     private static Dictionary<string, object> With(Dictionary<string, object> claims, string name, object value) => new(claims) { [name] = value };

@@ -16,7 +16,7 @@ internal static class AdminEndpoints
 {
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix)
     {
-        var group = endpoints.MapGroup(prefix).WithTags("Administration").WithGroupName(JwtAuthKitOpenApi.DocumentName);
+        var group = endpoints.MapGroup(prefix).WithTags("Administration").WithGroupName(JwtAuthKitOpenApi.DocumentName).WithMetadata(SecurityHeaders.Api);
         group.AddEndpointFilter<RequestBindingFilter>();
 
         group.MapGet("/users", AdminUserHandlers.SearchAsync).RequirePermissionOrSecretKey(UsersRead)

@@ -12,7 +12,7 @@ internal static class AuthEndpoints
 {
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix)
     {
-        var group = endpoints.MapGroup(prefix).WithTags("Sign-in").WithGroupName(JwtAuthKitOpenApi.DocumentName);
+        var group = endpoints.MapGroup(prefix).WithTags("Sign-in").WithGroupName(JwtAuthKitOpenApi.DocumentName).WithMetadata(SecurityHeaders.Api);
         group.AddEndpointFilter<RequestBindingFilter>();
         group.AddEndpointFilter(new RefreshTokenCookieFilter(prefix));
 

@@ -16,9 +16,9 @@ internal static class DiscoveryEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(JwksPath, GetJwksAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName)
+        endpoints.MapGet(JwksPath, GetJwksAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName).WithMetadata(Http.SecurityHeaders.PublicDocument)
             .WithSummary("The public keys that validate access tokens (JWKS)");
-        endpoints.MapGet(ConfigurationPath, GetConfigurationAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName)
+        endpoints.MapGet(ConfigurationPath, GetConfigurationAsync).AllowAnonymous().WithTags("Discovery").WithGroupName(OpenApi.JwtAuthKitOpenApi.DocumentName).WithMetadata(Http.SecurityHeaders.PublicDocument)
             .WithSummary("OpenID discovery: the issuer and where its keys are");
     }
 

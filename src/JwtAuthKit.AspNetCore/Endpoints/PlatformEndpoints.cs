@@ -12,7 +12,7 @@ internal static class PlatformEndpoints
 {
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix)
     {
-        var group = endpoints.MapGroup(prefix).WithTags("Platform").WithGroupName(JwtAuthKitOpenApi.DocumentName);
+        var group = endpoints.MapGroup(prefix).WithTags("Platform").WithGroupName(JwtAuthKitOpenApi.DocumentName).WithMetadata(SecurityHeaders.Api);
         group.AddEndpointFilter<RequestBindingFilter>();
 
         group.MapPost("/login", PlatformHandlers.LoginAsync).WithRateLimit(RateLimitKind.SignIn).AllowAnonymous()

@@ -14,6 +14,8 @@ internal static class HttpErrors
 
     public static JwtAuthKitError MalformedJson { get; } = new(JwtAuthKitErrors.ValidationFailed, "The request body is not valid JSON for this endpoint.");
 
+    public static JwtAuthKitError IncompleteBody { get; } = new(JwtAuthKitErrors.ValidationFailed, "The request body ended early or arrived too slowly.");
+
     public static JwtAuthKitError SignInFirst { get; } = new(JwtAuthKitErrors.Unauthorized, "Sign in first.");
 
     public static JwtAuthKitError AccessTokenRequired { get; } = new(JwtAuthKitErrors.Unauthorized, "A valid access token is required.");

@@ -10,7 +10,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// <summary>
 /// A JSON request body read by JwtAuthKit itself, so that every failure gets problem details with a stable code:
 /// over 64 KiB → 413 <c>payload_too_large</c>, not JSON → 415 <c>unsupported_media_type</c>, malformed → 400
-/// <c>validation_failed</c>. An empty body binds to an empty request, whose missing fields the service reports.
+/// <c>validation_failed</c>, cut off or too slow → 400 <c>validation_failed</c> (logged at Debug). An empty body binds to an empty request, whose missing fields the service reports.
 /// </summary>
 internal sealed class JsonBody<T> : IRequestBinding, IEndpointParameterMetadataProvider
     where T : class, new()
@@ -60,6 +60,13 @@ internal sealed class JsonBody<T> : IRequestBinding, IEndpointParameterMetadataP
         {
             return Fail(HttpErrors.PayloadTooLarge);
         }
+        catch (Exception ex) when (IsClientFault(ex, context))
+        {
+            // The client stopped sending, cut the connection or sent too slowly (Kestrel's MinRequestBodyDataRate): its
+            // fault, not ours, so no error and no stack trace in the log (a flood of these would drown real errors).
+            RequestBodyLog.Incomplete(context, ex);
+            return Fail(HttpErrors.IncompleteBody);
+        }
 
         if (buffer.Length > JwtAuthKitDefaults.MaxRequestBodySize)
         {
@@ -76,6 +83,9 @@ internal sealed class JsonBody<T> : IRequestBinding, IEndpointParameterMetadataP
             return Fail(HttpErrors.MalformedJson);
         }
     }
+
+    private static bool IsClientFault(Exception ex, HttpContext context) =>
+        ex is BadHttpRequestException or IOException || (ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
 
     private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -8,24 +8,31 @@ using Microsoft.AspNetCore.Routing;
 namespace JwtAuthKit.AspNetCore.Pages;
 
 /// <summary>
-/// The dev mailbox: with no SMTP server configured, mail stays in the database and is read here. Answers only
-/// requests from this machine unless <c>JwtAuthKit:DevMailbox:AllowRemote</c> is true, since it shows live links.
+/// The dev mailbox: with no SMTP server configured, mail stays in the database and is read here. It shows live links,
+/// so it answers only a connection from this machine that no proxy forwarded (no forwarding header): behind a reverse
+/// proxy on the same machine every request would otherwise look local. Anything else gets 404 (ASVS 14.3.2: no
+/// debug surface in production).
 /// </summary>
 internal static class DevMailboxPages
 {
     public const string Path = "/dev/mailbox";
 
-    public static void Map(IEndpointRouteBuilder endpoints, bool allowRemote)
+    /// <summary>Headers a proxy adds; <c>X-Original-For</c> is what the forwarded-headers middleware leaves after applying one.</summary>
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Original-For"];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Path);
+        var group = endpoints.MapGroup(Path).WithMetadata(Http.SecurityHeaders.Pages);
         group.AddEndpointFilter(async (context, next) =>
-            allowRemote || context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
-                ? await next(context)
-                : Results.NotFound());
+            IsLocalAndDirect(context.HttpContext) ? await next(context) : Results.NotFound());
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", ShowAsync);
         group.MapGet("/{id}/html", HtmlBodyAsync);
     }
+
+    internal static bool IsLocalAndDirect(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+        && !ForwardingHeaders.Any(h => http.Request.Headers.ContainsKey(h));
 
     private static async Task<IResult> ListAsync(IEmailOutboxStore outbox, IEmailContentProtector protector, CancellationToken cancellationToken)
     {
@@ -60,7 +67,9 @@ internal static class DevMailboxPages
         }
 
         // The message's own HTML runs in a sandbox with no scripts; its links open in the top window.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        // It is framed by the message page (same origin), so it may be framed by this origin and nothing else.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
         return Results.Content(OpenLinksOnTop(protector.Unprotect(body)), "text/html; charset=utf-8");
     }
 

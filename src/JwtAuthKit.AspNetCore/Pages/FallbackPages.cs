@@ -14,12 +14,13 @@ internal static class FallbackPages
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(FallbackPagePaths.VerifyEmail, ShowVerify);
-        endpoints.MapPost(FallbackPagePaths.VerifyEmail, VerifyAsync).DisableAntiforgery();
-        endpoints.MapGet(FallbackPagePaths.ResetPassword, ShowReset);
-        endpoints.MapPost(FallbackPagePaths.ResetPassword, ResetAsync).DisableAntiforgery();
-        endpoints.MapGet(FallbackPagePaths.MagicLink, ShowMagicLink);
-        endpoints.MapPost(FallbackPagePaths.MagicLink, SignInAsync).DisableAntiforgery();
+        var pages = endpoints.MapGroup("").WithMetadata(Http.SecurityHeaders.Pages);
+        pages.MapGet(FallbackPagePaths.VerifyEmail, ShowVerify);
+        pages.MapPost(FallbackPagePaths.VerifyEmail, VerifyAsync).DisableAntiforgery();
+        pages.MapGet(FallbackPagePaths.ResetPassword, ShowReset);
+        pages.MapPost(FallbackPagePaths.ResetPassword, ResetAsync).DisableAntiforgery();
+        pages.MapGet(FallbackPagePaths.MagicLink, ShowMagicLink);
+        pages.MapPost(FallbackPagePaths.MagicLink, SignInAsync).DisableAntiforgery();
     }
 
     private static IResult ShowVerify(string? token) => HtmlPage.Render("Confirm your email",
@@ -27,7 +28,11 @@ internal static class FallbackPages
 
     private static async Task<IResult> VerifyAsync(HttpContext http, IEmailVerificationService verification)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await verification.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         return result.Succeeded
             ? HtmlPage.Render("Email confirmed", $"<h1 class=\"ok\">Email confirmed</h1><p>{HtmlPage.Encode(result.Value.Email)} is verified. You can close this page.</p>")
@@ -41,7 +46,11 @@ internal static class FallbackPages
 
     private static async Task<IResult> ResetAsync(HttpContext http, IPasswordResetService resets)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await resets.ResetAsync(null, form["token"], form["new_password"], Http.RequestClient.From(http), http.RequestAborted);
         if (result.Succeeded)
         {
@@ -59,7 +68,11 @@ internal static class FallbackPages
 
     private static async Task<IResult> SignInAsync(HttpContext http, IMagicLinkService magicLinks)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            return Failed(IncompleteForm);
+        }
+
         var result = await magicLinks.VerifyAsync(null, form["token"], Http.RequestClient.From(http), http.RequestAborted);
         if (!result.Succeeded)
         {
@@ -69,6 +82,23 @@ internal static class FallbackPages
         return result.Value.MfaRequired
             ? HtmlPage.Render("Second step needed", "<h1>One more step</h1><p>This account is protected by an authenticator app. Sign in from the app to enter its code.</p>")
             : HtmlPage.Render("Signed in", $"<h1 class=\"ok\">Signed in</h1><p>{HtmlPage.Encode(result.Value.Tokens.User.Email)} is signed in and verified. Return to the app to continue.</p>");
+    }
+
+    private const string IncompleteForm = "The form did not arrive in full. Go back and try again.";
+
+    /// <summary>The posted form, or <see langword="null"/> when the client stopped sending it (logged at Debug, not as an error).</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or InvalidDataException
+            || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            Http.RequestBodyLog.Incomplete(http, ex);
+            return null;
+        }
     }
 
     private static string Form(string action, string? token, string fields, string button) =>

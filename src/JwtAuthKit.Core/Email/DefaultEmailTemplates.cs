@@ -25,7 +25,7 @@ internal static class DefaultEmailTemplates
             "This link expires in {{expires_in}} and works once. If you did not ask for it, ignore this email."),
         EmailKind.EmailOtp => new EmailTemplate
         {
-            Subject = "{{code}} is your {{app_name}} sign-in code",
+            Subject = "Your {{app_name}} sign-in code",
             Text = "Your {{app_name}} sign-in code is {{code}}.\n\nIt expires in {{expires_in}}. If you did not ask for it, ignore this email.\n",
             Html = Layout("Your sign-in code", "<p style=\"margin:0 0 16px\">Enter this code to sign in to {{app_name}}:</p>"
                 + "<p style=\"font-size:32px;letter-spacing:8px;font-weight:bold;margin:0 0 16px\">{{code}}</p>"

@@ -50,6 +50,11 @@ internal sealed partial class EmailDeliveryService(
     /// <summary>Delivers what is due now; returns how many messages it attempted.</summary>
     internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.Email.DeliveryEnabled)
+        {
+            return 0;
+        }
+
         var now = time.GetUtcNow();
         var due = await outbox.ClaimDueAsync(now, now + ClaimDuration, BatchSize, cancellationToken);
         foreach (var message in due)

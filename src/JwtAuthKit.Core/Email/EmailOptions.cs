@@ -27,6 +27,13 @@ public sealed class EmailOptions
     /// </summary>
     public string FromName { get; set; } = "JwtAuthKit";
 
+    /// <summary>
+    /// Whether the outbox is delivered. With <see langword="false"/>, mail is queued (token and message in one
+    /// transaction as always) but nothing is sent or marked sent, so it goes out once delivery is turned on — what a
+    /// host with no mail server configured yet wants. <value>The default value is <see langword="true"/>.</value>
+    /// </summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
     /// <summary>At most one message of a kind per address in this interval. <value>The default value is 1 minute.</value></summary>
     public TimeSpan PerAddressInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

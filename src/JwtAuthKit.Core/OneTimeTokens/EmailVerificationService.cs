@@ -21,6 +21,14 @@ internal sealed class EmailVerificationService(
             : sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
                 options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null, cancellationToken);
 
+    /// <summary>The verification link of a new, unsaved user, to be stored with the user in one transaction.</summary>
+    internal (OneTimeToken Token, EmailMessage Message) ComposeFirstLink(Application application, User user) =>
+        sender.ComposeLink(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
+            options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null);
+
+    /// <summary>Wakes the outbox once the user and its first link are stored.</summary>
+    internal void FirstLinkQueued() => sender.Queued();
+
     public async Task<Result<bool>> ResendAsync(Application application, string? email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email ?? "");

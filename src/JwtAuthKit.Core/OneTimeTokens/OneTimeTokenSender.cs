@@ -42,6 +42,16 @@ internal sealed class OneTimeTokenSender(
     private async Task WriteLinkAsync(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo, bool deliver, CancellationToken cancellationToken)
     {
         deliver &= !await IsThrottledAsync(application, email, kind, cancellationToken);
+        var (token, message) = ComposeLink(application, email, userId, purpose, kind, lifetime, linkBase, redirectTo);
+        await StoreAsync(token, message, deliver, cancellationToken);
+    }
+
+    /// <summary>
+    /// A link token and the email carrying it, not yet stored: for a caller that stores them in its own transaction
+    /// (a new user with its verification email), then calls <see cref="Queued"/>.
+    /// </summary>
+    public (OneTimeToken Token, EmailMessage Message) ComposeLink(Application application, string email, string? userId, string purpose, string kind, TimeSpan lifetime, string linkBase, string? redirectTo)
+    {
         var now = time.GetUtcNow();
         var secret = SecretTokens.Create();
         var token = NewToken(application, email, userId, purpose, SecretTokens.Hash(secret), null, redirectTo, now, lifetime);
@@ -51,8 +61,11 @@ internal sealed class OneTimeTokenSender(
             ["expires_in_minutes"] = Minutes(lifetime),
             ["expires_in"] = Duration(lifetime),
         });
-        await StoreAsync(token, message, deliver, cancellationToken);
+        return (token, message);
     }
+
+    /// <summary>Wakes the outbox after a caller stored a message <see cref="ComposeLink"/> made.</summary>
+    public void Queued() => signal.Notify();
 
     private async Task WriteCodeAsync(Application application, string email, string? userId, bool deliver, CancellationToken cancellationToken)
     {

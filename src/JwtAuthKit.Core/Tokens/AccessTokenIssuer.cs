@@ -42,6 +42,9 @@ internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuth
                 [JwtRegisteredClaimNames.Amr] = methods,
             },
         };
-        return (_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
+        var token = _handler.CreateToken(descriptor);
+
+        // The validator refuses high-S ECDSA signatures (malleability), so only the low-S form is issued.
+        return (key.Algorithm == SecurityAlgorithms.EcdsaSha256 ? EcdsaSignatures.ToLowS(token) : token, (int)lifetime.TotalSeconds);
     }
 }

@@ -10,6 +10,7 @@ namespace JwtAuthKit.Tokens;
 /// Validates access tokens as RFC 8725 asks: the algorithm must be the one of the key named by <c>kid</c>
 /// (no <c>none</c>, no HMAC with a public key), the key must be one of ours (<c>jku</c>/<c>x5u</c> are never
 /// followed), <c>typ</c> must be <c>at+jwt</c>, issuer and audience must match, and the session must not be revoked.
+/// A <c>crit</c> header is refused (we understand no extension), and so is an ES256 signature with a high S.
 /// No database call in the common case: keys, applications and revocations are held in memory.
 /// </summary>
 internal sealed class AccessTokenValidator : IAccessTokenValidator
@@ -53,6 +54,17 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         if (string.IsNullOrEmpty(jwt.Kid) || await _keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
         {
             return AccessTokenValidationResult.Invalid("unknown signing key");
+        }
+
+        // We implement no critical header extension, so a token naming one must be refused (RFC 7515 §4.1.11).
+        if (jwt.TryGetHeaderValue<object>("crit", out _))
+        {
+            return AccessTokenValidationResult.Invalid("critical header extension");
+        }
+
+        if (key.Algorithm == SecurityAlgorithms.EcdsaSha256 && EcdsaSignatures.IsNotLowS(Base64UrlEncoder.DecodeBytes(jwt.EncodedSignature)))
+        {
+            return AccessTokenValidationResult.Invalid("high-S signature");
         }
 
         var parameters = new TokenValidationParameters

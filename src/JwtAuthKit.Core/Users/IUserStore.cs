@@ -23,6 +23,19 @@ public interface IUserStore
     /// <returns><see langword="false"/> when the application already has a user with that email.</returns>
     Task<bool> CreateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a user together with its first one-time token and the email that carries it, in one transaction (the
+    /// transactional outbox): either all three exist or none does, so no account is left without its verification
+    /// email. Earlier unused tokens of the same address and purpose are ended in the same transaction, as
+    /// <see cref="OneTimeTokens.IOneTimeTokenStore.CreateWithMessageAsync"/> does.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="token">The token, for <paramref name="user"/>.</param>
+    /// <param name="message">The email carrying the token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> (and nothing stored) when the application already has a user with that email.</returns>
+    Task<bool> CreateWithMessageAsync(User user, OneTimeTokens.OneTimeToken token, Email.EmailMessage message, CancellationToken cancellationToken);
+
     /// <summary>Searches an application's users by email or name (case-insensitive substring), newest first.</summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="query">The text to look for, or <see langword="null"/> for everyone.</param>

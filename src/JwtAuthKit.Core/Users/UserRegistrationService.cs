@@ -64,14 +64,16 @@ internal sealed class UserRegistrationService(
             LastLoginAt = settings.RequireEmailVerification || settings.EnumerationSafeSignup ? null : now,
         };
 
-        // The unique index decides between concurrent sign-ups of one email.
-        if (!await users.CreateAsync(user, cancellationToken))
+        // The user, its verification token and the email are one transaction: a crash cannot leave an account that never
+        // gets its email. The unique index decides between concurrent sign-ups of one email.
+        var (token, message) = verification.ComposeFirstLink(application, user);
+        if (!await users.CreateWithMessageAsync(user, token, message, cancellationToken))
         {
             return settings.EnumerationSafeSignup ? await AnswerAsIfNewAsync(application, normalized, name, password!, cancellationToken) : Errors.EmailTaken;
         }
 
+        verification.FirstLinkQueued();
         await audit.RecordAsync(application.Id, AuditEventTypes.SignUp, user.Id, null, client, new Dictionary<string, string> { ["method"] = "password" }, cancellationToken);
-        await verification.SendAsync(application, user, cancellationToken);
         // Enumeration-safe sign-up never signs in at once: a taken address could not, and the answers must look alike.
         if (settings.RequireEmailVerification || settings.EnumerationSafeSignup)
         {

@@ -1,3 +1,5 @@
+using JwtAuthKit.Email;
+using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +33,32 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         {
             return false;
         }
+    }
+
+    public async Task<bool> CreateWithMessageAsync(User user, OneTimeToken token, EmailMessage message, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Only the newest link of a purpose works (an earlier account of this address may have left one).
+        await db.Set<OneTimeToken>()
+            .Where(t => t.ApplicationId == token.ApplicationId && t.Email == token.Email && t.Purpose == token.Purpose && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, token.CreatedAt), cancellationToken);
+        db.Add(user);
+        db.Add(token);
+        db.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Disposing the transaction rolls it back.
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<Page<User>> SearchAsync(string applicationId, string? query, PageRequest page, CancellationToken cancellationToken)
