@@ -34,7 +34,11 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<IEmailContentProtector, DataProtectionEmailContentProtector>();
 
         // Building blocks, internal.
-        services.TryAddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        // Our Argon2id for new hashes; imported hashes of other systems verified by their format, then upgraded.
+        services.TryAddSingleton<Argon2idPasswordHasher>();
+        services.TryAddSingleton<Passwords.Foreign.ForeignPasswordHashes>();
+        services.TryAddSingleton<MigratingPasswordHasher>();
+        services.TryAddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<MigratingPasswordHasher>());
         services.TryAddSingleton<CommonPasswordList>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<DummyPasswordHash>();
@@ -85,6 +89,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<Mfa.IMfaEnrollmentService, Mfa.MfaEnrollmentService>();
         services.TryAddSingleton<Mfa.IMfaSignInService, Mfa.MfaSignInService>();
         services.TryAddSingleton<IUserAdministrationService, UserAdministrationService>();
+        services.TryAddSingleton<IUserImportService, UserImportService>();
         services.TryAddSingleton<IRoleAdministrationService, RoleAdministrationService>();
         services.TryAddSingleton<ISettingsAdministrationService, SettingsAdministrationService>();
         services.TryAddSingleton<IAuditLogService, AuditLogService>();

@@ -6,6 +6,9 @@ import { TabLink, type ChannelLike, type TabMessage } from './tabs.js';
 import { decodeClaims, needsRefresh, parseSession, refreshMargin, sessionFrom } from './tokens.js';
 import type { AuthEvent, AuthResponse, MfaRequired, Session, SessionInfo, SignInResult, User } from './types.js';
 
+/** How long a tab keeps the refresh lock after a refresh, for the channel to carry the new session to the others. */
+const HANDOFF_MS = 25;
+
 /** Options of `createAuthClient`. */
 export interface AuthClientOptions {
   /** Where JwtAuthKit runs, e.g. `https://auth.example.com` (the `/api/auth` prefix is added). */
@@ -322,14 +325,24 @@ export class AuthClient {
     const seen = this.current?.accessToken;
     let event: AuthEvent | null = null;
     return this.coordinator.run(async () => {
-      // Inside the lock: another tab may have refreshed while this one waited; its session is in shared storage.
+      // Inside the lock: another tab may have refreshed while this one waited. Its session reaches this tab by the
+      // channel (already in `current`) or by shared storage, whichever came first: Web Storage is not guaranteed to
+      // show another tab's write at once, so both are looked at.
+      const fromTab = this.current;
       this.current = undefined;
       const stored = await this.getSession();
+      const renewed = [fromTab, stored].find((s): s is Session => !!s && s.accessToken !== seen && !needsRefresh(s, this.now(), this.lifetimeOf(s)));
+      if (renewed) {
+        if (renewed !== stored) {
+          await this.store(renewed);
+        }
+        this.current = renewed;
+        return renewed;
+      }
       if (!stored) {
         return null;
       }
-      const renewedElsewhere = stored.accessToken !== seen;
-      if ((renewedElsewhere || !force) && !needsRefresh(stored, this.now(), this.lifetimeOf(stored))) {
+      if (!force && !needsRefresh(stored, this.now(), this.lifetimeOf(stored))) {
         return stored;
       }
       const cookie = this.options.transport === 'cookie';
@@ -342,6 +355,8 @@ export class AuthClient {
         await this.store(session);
         this.tabs.post({ type: 'session', session });
         event = 'TOKEN_REFRESHED';
+        // Hold the lock a moment, so the news reaches the other tabs before the next one is let in.
+        await new Promise((resolve) => setTimeout(resolve, HANDOFF_MS));
         return session;
       } catch (error) {
         if (error instanceof AuthError && error.status === 401) {

@@ -202,3 +202,23 @@ test('the session refreshes on its own shortly before the access token expires',
   assert.ok(events.includes('TOKEN_REFRESHED'));
   client.close();
 });
+
+test('a tab whose storage lags behind another tab\'s write uses the session the channel brought, and sends no refresh', async () => {
+  const c = clock();
+  const server = new FakeServer(c);
+  const locks = new FakeLocks();
+  // Two storages that never see each other's writes: the worst case of Web Storage propagating late between tabs.
+  const storageA = sharedStorage();
+  const storageB = sharedStorage();
+  const a = tab(server, c, storageA, locks, { key: 'jak.lag' });
+  const b = tab(server, c, storageB, locks, { key: 'jak.lag' });
+  await signedIn(a);
+  await tick(10);
+  c.now += 899_000;
+  const [tokenA, tokenB] = await Promise.all([a.getAccessToken(), b.getAccessToken()]);
+  assert.equal(tokenA, tokenB);
+  assert.equal(server.count('/api/auth/token/refresh'), 1);
+  assert.equal(server.reused, 0);
+  a.close();
+  b.close();
+});

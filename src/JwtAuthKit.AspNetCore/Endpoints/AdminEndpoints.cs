@@ -23,6 +23,13 @@ internal static class AdminEndpoints
             .WithSummary("Search users by email or name").ProducesProblems(ValidationFailed);
         group.MapPost("/users", AdminUserHandlers.CreateAsync).RequirePermissionOrSecretKey(UsersWrite)
             .WithSummary("Create a user").ProducesProblems(InvalidEmail, WeakPassword, EmailTaken);
+        // Before /users/{id}: literal segments win anyway, but the table reads in the order routes are tried.
+        group.MapPost("/users/import", AdminImportHandlers.ImportAsync).RequirePermissionOrSecretKey(UsersWrite)
+            .WithSummary("Import users (JSON array or NDJSON, at most 10 MiB and 10,000 rows) with their source systems' password hashes")
+            .Produces<Contracts.UserImportResponse>().ProducesProblems(ValidationFailed, PayloadTooLarge, UnsupportedMediaType);
+        group.MapGet("/users/export", AdminImportHandlers.ExportAsync).RequirePermissionOrSecretKey(UsersRead)
+            .WithSummary("Export the application's users as NDJSON import rows (password hashes with a secret key only)")
+            .ProducesProblems(Forbidden);
         group.MapGet("/users/{id}", AdminUserHandlers.GetAsync).RequirePermissionOrSecretKey(UsersRead)
             .WithSummary("Read a user").ProducesProblems(NotFound);
         group.MapPatch("/users/{id}", AdminUserHandlers.UpdateAsync).RequirePermissionOrSecretKey(UsersWrite)

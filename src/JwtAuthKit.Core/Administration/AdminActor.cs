@@ -63,6 +63,12 @@ public sealed class AdminActor
     public static AdminActor System(Application application) => new(application, AuditLog.System, All, ClientInfo.Unknown);
 
     /// <summary>
+    /// Whether the actor may read password hashes (an export with hashes): a secret key or the system, never a user's
+    /// token, whatever its permissions — hashes leave the deployment only by the hand of whoever holds its secrets.
+    /// </summary>
+    internal bool MayReadPasswordHashes => AuditName.StartsWith("key:", StringComparison.Ordinal) || AuditName == AuditLog.System;
+
+    /// <summary>
     /// Whether the actor holds every one of <paramref name="granted"/>: nobody hands out, takes away or acts on
     /// permissions beyond their own (an administrator with <c>users:write</c> cannot make anyone <c>admin</c>).
     /// </summary>

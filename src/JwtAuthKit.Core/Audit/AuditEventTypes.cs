@@ -80,4 +80,10 @@ public static class AuditEventTypes
 
     /// <summary>Someone proved an unverified address: what was set before the proof was removed (data: removed).</summary>
     public const string AddressClaimed = "user.address_claimed";
+
+    /// <summary>Users were imported (data: created, unchanged, refused): one event per import, not per row.</summary>
+    public const string UsersImported = "admin.users_imported";
+
+    /// <summary>The application's users were exported (data: users, password_hashes).</summary>
+    public const string UsersExported = "admin.users_exported";
 }

@@ -86,7 +86,6 @@ internal sealed class MfaSignInService(
             return Errors.InvalidMfaToken;
         }
 
-        await throttle.ResetAsync(owner.Id, user.Email, cancellationToken);
 
         List<string> methods = [.. challenge.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries), AuthenticationMethods.MultiFactor];
         if (usedRecoveryCode)

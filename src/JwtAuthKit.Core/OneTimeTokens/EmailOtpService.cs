@@ -82,7 +82,6 @@ internal sealed class EmailOtpService(
             return OneTimeTokenRedeemer.Invalid();
         }
 
-        await throttle.ResetAsync(application.Id, normalized, cancellationToken);
         return await signIn.SignInAsync(application, normalized, AuthenticationMethods.OneTimePassword, "otp", client, cancellationToken);
     }
 

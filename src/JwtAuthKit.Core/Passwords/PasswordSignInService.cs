@@ -58,7 +58,6 @@ internal sealed partial class PasswordSignInService(
             return Errors.InvalidCredentials;
         }
 
-        await throttle.ResetAsync(application.Id, normalized, cancellationToken);
         if (!user.IsActive)
         {
             await Failed(application, user.Id, "account_disabled", client, cancellationToken);

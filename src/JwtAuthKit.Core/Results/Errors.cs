@@ -117,4 +117,25 @@ internal static class Errors
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         return new(JwtAuthKitErrors.RateLimited, $"Too many failed attempts; try again in {seconds} seconds.") { RetryAfter = TimeSpan.FromSeconds(seconds) };
     }
+
+    // Refused import rows (UserImportCodes beside the contract's codes)
+    public static JwtAuthKitError ImportRowUnreadable(string detail) => new(JwtAuthKitErrors.ValidationFailed, detail);
+
+    public static JwtAuthKitError ImportEmailMissing { get; } = new(JwtAuthKitErrors.InvalidEmail, "The row has no email.");
+
+    public static JwtAuthKitError ImportFieldTooLong(string field, int max) => new(JwtAuthKitErrors.ValidationFailed, $"{field} must be at most {max} characters.");
+
+    public static JwtAuthKitError ImportTooManyRoles(int max) => new(JwtAuthKitErrors.ValidationFailed, $"A user may have at most {max} roles.");
+
+    public static JwtAuthKitError ImportUnknownRole(string name) =>
+        new(Administration.UserImportCodes.UnknownRole, $"The role '{name.Replace("'", "", StringComparison.Ordinal)}' is neither built in nor a role of the application; create it first.");
+
+    public static JwtAuthKitError ImportUnsupportedHash { get; } = new(Administration.UserImportCodes.UnsupportedPasswordHash,
+        "The password hash is in no supported format (ASP.NET Core Identity v2/v3, Django pbkdf2_sha256/pbkdf2_sha1/argon2/bcrypt_sha256/bcrypt, bcrypt $2a$/$2b$/$2y$, Argon2i/Argon2id PHC).");
+
+    public static JwtAuthKitError ImportDuplicateRow(int firstIndex) => new(Administration.UserImportCodes.DuplicateRow, $"Row {firstIndex} has the same email.");
+
+    public static JwtAuthKitError ImportCreatedInFuture { get; } = new(JwtAuthKitErrors.ValidationFailed, "created_at is in the future.");
+
+    public static JwtAuthKitError PasswordHashesNeedSecretKey { get; } = new(JwtAuthKitErrors.Forbidden, "Password hashes are exported only with a secret key.");
 }

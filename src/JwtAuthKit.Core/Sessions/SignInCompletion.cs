@@ -9,7 +9,7 @@ namespace JwtAuthKit.Sessions;
 /// The one place every way of signing in ends (password, magic link, email code): a user with a second factor gets the
 /// MFA step, everyone else a session. No flow starts a session on its own, so none can skip the second factor.
 /// </summary>
-internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStore challenges, AuditLog audit, TimeProvider time)
+internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStore challenges, Throttling.AccountThrottle throttle, AuditLog audit, TimeProvider time)
 {
     /// <summary>How long an <c>mfa_token</c> lives (API.md: 5 minutes).</summary>
     public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
@@ -44,9 +44,13 @@ internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStor
         return SignInOutcome.SignedIn(await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, cancellationToken));
     }
 
-    /// <summary>Starts the session once every factor the user has is proven, and records the sign-in.</summary>
+    /// <summary>
+    /// Starts the session once every factor the user has is proven, and records the sign-in. Only now does the
+    /// account's failure count start again: a right password alone does not reset what wrong MFA codes counted.
+    /// </summary>
     public async Task<AuthResult> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, CancellationToken cancellationToken)
     {
+        await throttle.ResetAsync(application.Id, user.Email, cancellationToken);
         var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
         await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
         return result;

@@ -70,4 +70,25 @@ public interface IUserStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Each user's id and the time of their latest role change.</returns>
     Task<IReadOnlyList<RolesChange>> ListRolesChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates users of one application in one transaction (an import batch), skipping those whose email the application
+    /// already has. Optional for store authors: the default throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="applicationId">The application of every user given.</param>
+    /// <param name="users">The users, with distinct normalized emails.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The emails that already had an account; nothing was written for them.</returns>
+    Task<IReadOnlySet<string>> CreateManyAsync(string applicationId, IReadOnlyList<User> users, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This user store does not support importing users.");
+
+    /// <summary>
+    /// Every user of an application, oldest first, read a page at a time (an export). Optional for store authors: the
+    /// default throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The users.</returns>
+    IAsyncEnumerable<User> ListAllAsync(string applicationId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This user store does not support exporting users.");
 }

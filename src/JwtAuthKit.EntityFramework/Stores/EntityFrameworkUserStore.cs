@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JwtAuthKit.Email;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Users;
@@ -147,5 +148,68 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
             .Where(u => u.RolesChangedAt >= since)
             .Select(u => new RolesChange(u.Id, u.RolesChangedAt!.Value))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> CreateManyAsync(string applicationId, IReadOnlyList<User> users, CancellationToken cancellationToken)
+    {
+        // One transaction per batch: a row costs an insert, not a commit. A concurrent sign-up of the same address between
+        // the look-up and the insert fails the batch on the unique index; it is then retried with a fresh look-up.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = contexts.Create();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var emails = users.Select(u => u.Email).ToList();
+            var existing = (await db.Set<User>().AsNoTracking()
+                .Where(u => u.ApplicationId == applicationId && emails.Contains(u.Email))
+                .Select(u => u.Email).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.AddRange(users.Where(u => !existing.Contains(u.Email)));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return existing;
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<User> ListAllAsync(string applicationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Keyset pages by id (UUID v7, so creation order): each page is its own short query, and a user created meanwhile
+        // neither repeats nor shifts another one.
+        const int pageSize = 1000;
+        string? after = null;
+        while (true)
+        {
+            List<User> page;
+            await using (var db = contexts.Create())
+            {
+                var query = db.Set<User>().AsNoTracking().Where(u => u.ApplicationId == applicationId);
+                if (after is not null)
+                {
+#pragma warning disable CA1309 // Translated to SQL "Id > @after"; ids are ASCII, compared byte by byte.
+                    query = query.Where(u => string.Compare(u.Id, after) > 0);
+#pragma warning restore CA1309
+                }
+
+                page = await query.OrderBy(u => u.Id).Take(pageSize).ToListAsync(cancellationToken);
+            }
+
+            foreach (var user in page)
+            {
+                yield return user;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
     }
 }
