@@ -46,6 +46,35 @@ public sealed class CookieTransportTests
         (await client.SendAsync(after)).Should().HaveProblem("invalid_refresh_token", "logout ended the session the cookie named");
     }
 
+    [Fact]
+    public async Task With_several_applications_a_cookie_refresh_must_name_its_application()
+    {
+        await using var host = await TestHost.StartAsync(configuration: TwoApplications.Configuration());
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = host.Address };
+        var email = Unique.Email();
+        var register = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register") { Content = JsonContent.Create(new { email, password = ApiCalls.Password }) };
+        register.Headers.Add("X-Api-Key", TwoApplications.AlphaPublishable);
+        (await client.SendAsync(register)).EnsureSuccessStatusCode();
+        var login = Cookie(HttpMethod.Post, "/api/auth/login", new { email, password = ApiCalls.Password });
+        login.Headers.Add("X-Api-Key", TwoApplications.AlphaPublishable);
+        var cookie = (await client.SendAsync(login)).Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+
+        // A page allowed by some application, sending the cookie without naming one, gets nothing.
+        var unnamed = Cookie(HttpMethod.Post, "/api/auth/token/refresh", new { });
+        unnamed.Headers.Add("Cookie", cookie);
+        (await client.SendAsync(unnamed)).Should().HaveProblem("invalid_refresh_token");
+
+        var named = Cookie(HttpMethod.Post, "/api/auth/token/refresh", new { });
+        named.Headers.Add("Cookie", cookie);
+        named.Headers.Add("X-Api-Key", TwoApplications.AlphaPublishable);
+        (await client.SendAsync(named)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var other = Cookie(HttpMethod.Post, "/api/auth/token/refresh", new { });
+        other.Headers.Add("Cookie", cookie);
+        other.Headers.Add("X-Api-Key", TwoApplications.BetaPublishable);
+        (await client.SendAsync(other)).Should().HaveProblem("invalid_refresh_token", "another application's key does not reach this session");
+    }
+
     private static HttpRequestMessage Cookie(HttpMethod method, string path, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

@@ -324,7 +324,7 @@ export class AuthClient {
   private refreshSession(force = false): Promise<Session | null> {
     const seen = this.current?.accessToken;
     let event: AuthEvent | null = null;
-    return this.coordinator.run(async () => {
+    return this.coordinator.run(async (stolen) => {
       // Inside the lock: another tab may have refreshed while this one waited. Its session reaches this tab by the
       // channel (already in `current`) or by shared storage, whichever came first: Web Storage is not guaranteed to
       // show another tab's write at once, so both are looked at.
@@ -350,7 +350,11 @@ export class AuthClient {
         return null;
       }
       try {
-        const body = await this.request<AuthResponse>('POST', '/token/refresh', { body: cookie ? {} : { refresh_token: stored.refreshToken }, transport: true });
+        const body = await this.request<AuthResponse>('POST', '/token/refresh', { body: cookie ? {} : { refresh_token: stored.refreshToken }, transport: true, signal: stolen });
+        if (stolen.aborted) {
+          // Another tab took over the refresh; what it stores wins.
+          return this.getSession();
+        }
         const session = sessionFrom(body, this.now(), stored);
         await this.store(session);
         this.tabs.post({ type: 'session', session });
@@ -442,7 +446,7 @@ export class AuthClient {
     return this.request<T>('POST', path, { body, transport: options.transport });
   }
 
-  private async request<T>(method: string, path: string, options: { body?: unknown; token?: string | undefined; transport?: boolean | undefined } = {}): Promise<T> {
+  private async request<T>(method: string, path: string, options: { body?: unknown; token?: string | undefined; transport?: boolean | undefined; signal?: AbortSignal } = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.options.apiKey) {
       headers['X-Api-Key'] = this.options.apiKey;
@@ -467,6 +471,9 @@ export class AuthClient {
       }
       if (cookie) {
         init.credentials = 'include';
+      }
+      if (options.signal) {
+        init.signal = options.signal;
       }
       response = await this.fetchImpl(this.base + path, init);
     } catch (error) {

@@ -22,7 +22,11 @@ export class RefreshCoordinator<T> {
     return this.inFlight !== null;
   }
 
-  run(work: () => Promise<T>, after?: (result: T) => void): Promise<T> {
+  /**
+   * Runs `work` once at a time. Its signal fires when another tab stole the lock from this one: the work must then
+   * send and store nothing more (the thief does the refresh).
+   */
+  run(work: (signal: AbortSignal) => Promise<T>, after?: (result: T) => void): Promise<T> {
     if (this.inFlight) {
       return this.inFlight;
     }
@@ -41,21 +45,31 @@ export class RefreshCoordinator<T> {
     return run;
   }
 
-  private async withLock(work: () => Promise<T>): Promise<T> {
+  private async withLock(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const held = new AbortController();
     if (!this.locks) {
-      return work();
+      return work(held.signal);
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const waiting = new AbortController();
+    const timer = setTimeout(() => waiting.abort(), this.timeoutMs);
+    let running = false;
     try {
-      return await this.locks.request(this.name, { mode: 'exclusive', signal: controller.signal }, () => {
+      return await this.locks.request(this.name, { mode: 'exclusive', signal: waiting.signal }, () => {
         clearTimeout(timer);
-        return work();
+        running = true;
+        return work(held.signal);
       });
     } catch (error) {
-      if ((error as { name?: string }).name === 'AbortError' && controller.signal.aborted) {
-        // The holder did not let go in time: take the lock (its own work is aborted by the browser).
-        return this.locks.request(this.name, { steal: true }, () => work());
+      if (running) {
+        // The lock was stolen while this tab held it: the browser rejects the request but lets the callback run on,
+        // so the work is told to stop.
+        held.abort();
+        throw error;
+      }
+      if ((error as { name?: string }).name === 'AbortError' && waiting.signal.aborted) {
+        // The holder did not let go in time (a frozen tab): take the lock; the holder's work is told to stop.
+        const mine = new AbortController();
+        return this.locks.request(this.name, { steal: true }, () => work(mine.signal));
       }
       throw error;
     } finally {

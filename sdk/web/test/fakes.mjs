@@ -14,7 +14,10 @@ export class FakeLocks {
   async request(name, options, callback) {
     if (options.steal) {
       const current = this.holders.get(name);
-      if (current) current.stolen = true;
+      if (current) {
+        current.stolen = true;
+        current.reject(Object.assign(new Error('stolen'), { name: 'AbortError' }));
+      }
       this.holders.delete(name);
       return this.#hold(name, callback);
     }
@@ -33,9 +36,11 @@ export class FakeLocks {
 
   async #hold(name, callback) {
     const entry = { stolen: false };
+    const stolen = new Promise((_, reject) => { entry.reject = reject; });
+    stolen.catch(() => {});
     this.holders.set(name, entry);
     try {
-      return await callback();
+      return await Promise.race([callback(), stolen]);
     } finally {
       if (this.holders.get(name) === entry) this.holders.delete(name);
       const queue = this.queues.get(name) ?? [];

@@ -94,8 +94,8 @@ test('a lock held by a frozen tab is stolen after the timeout', async () => {
   const result = await tab.run(async () => 'mine');
   assert.equal(result, 'mine');
   assert.ok(Date.now() - started >= 25, 'it waited for the timeout first');
+  await assert.rejects(frozen, { name: 'AbortError' }, 'the frozen holder\'s request is rejected, as the browser does');
   releaseFrozen();
-  await frozen;
 });
 
 test('events are delivered later, a throwing listener does not stop the others, and unsubscribe works', async () => {
@@ -116,4 +116,19 @@ test('events are delivered later, a throwing listener does not stop the others, 
   assert.deepEqual(seen, ['SIGNED_IN']);
   globalThis.reportError = original;
   assert.deepEqual(errors, ['listener bug', 'listener bug'], 'the listener\'s error is reported each time, not swallowed');
+});
+
+test('a tab whose lock was stolen is told to stop, so its late work stores nothing', async () => {
+  const locks = new FakeLocks();
+  const slow = new RefreshCoordinator('jak.refresh', locks, 10_000);
+  const thief = new RefreshCoordinator('jak.refresh', locks, 20);
+  let slowSignal;
+  let release;
+  const slowRun = slow.run((signal) => { slowSignal = signal; return new Promise((resolve) => { release = resolve; }); });
+  await tick(5);
+  const stolen = await thief.run(async () => 'thief');
+  assert.equal(stolen, 'thief');
+  await assert.rejects(slowRun, { name: 'AbortError' });
+  assert.equal(slowSignal.aborted, true, 'the old holder learns it must stop');
+  release('late');
 });

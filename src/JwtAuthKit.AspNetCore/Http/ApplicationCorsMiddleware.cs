@@ -61,7 +61,13 @@ internal sealed class ApplicationCorsMiddleware(RequestDelegate next, IApplicati
             {
                 response.Headers.AccessControlAllowOrigin = originHeader;
                 response.Headers.AccessControlExposeHeaders = ExposedHeaders;
-                response.Headers.AccessControlAllowCredentials = "true";
+
+                // Credentials (the refresh cookie) only for a request whose own application allows the origin, never
+                // on the strength of some other application's list.
+                if (application is not null)
+                {
+                    response.Headers.AccessControlAllowCredentials = "true";
+                }
             }
         });
         await next(context);

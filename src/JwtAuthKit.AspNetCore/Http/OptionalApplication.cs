@@ -20,6 +20,9 @@ internal sealed class OptionalApplication : IRequestBinding, IEndpointParameterM
 
     public Application? Application { get; }
 
+    /// <summary>A binding that names <paramref name="application"/>, for a filter that resolved it itself.</summary>
+    internal static OptionalApplication For(Application application) => new(application, null);
+
     public JwtAuthKitError? BindingError { get; }
 
     public static async ValueTask<OptionalApplication> BindAsync(HttpContext context, ParameterInfo parameter)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace JwtAuthKit.AspNetCore.Http;
 
@@ -22,13 +24,15 @@ internal static class RefreshTokenCookie
 
     public static void Clear(HttpContext context, string path) => context.Response.Cookies.Delete(Name, Options(context, path, null));
 
-    // Secure outside plain-HTTP development: over HTTPS, and on loopback (browsers treat http://localhost as secure).
+    // Secure except in plain-HTTP development on another host than loopback (browsers treat http://localhost as
+    // secure): behind a TLS-terminating proxy the request may look like HTTP, and the cookie must still be Secure.
     private static CookieOptions Options(HttpContext context, string path, TimeSpan? maxAge) => new()
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps || IsLoopback(context.Request.Host.Host),
+        Secure = context.Request.IsHttps || IsLoopback(context.Request.Host.Host)
+            || context.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() != true,
         SameSite = SameSiteMode.Strict,
-        Path = path,
+        Path = context.Request.PathBase.Add(path).Value,
         MaxAge = maxAge,
         IsEssential = true,
     };

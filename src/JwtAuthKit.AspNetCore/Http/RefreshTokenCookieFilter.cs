@@ -22,6 +22,27 @@ internal sealed class RefreshTokenCookieFilter(string prefix) : IEndpointFilter
         }
 
         var fromCookie = RefreshTokenCookie.Read(http.Request);
+        if (fromCookie is not null)
+        {
+            // A request that uses the cookie must name its application (its X-Api-Key, or the only one there is), so a
+            // page allowed by one application cannot rotate or end the session of another's user.
+            var named = await RequestApplication.ResolveAsync(http, required: true);
+            if (!named.Succeeded || named.Value is null)
+            {
+                fromCookie = null;
+            }
+            else
+            {
+                for (var i = 0; i < context.Arguments.Count; i++)
+                {
+                    if (context.Arguments[i] is OptionalApplication { Application: null })
+                    {
+                        context.Arguments[i] = OptionalApplication.For(named.Value);
+                    }
+                }
+            }
+        }
+
         foreach (var argument in context.Arguments)
         {
             switch (argument)

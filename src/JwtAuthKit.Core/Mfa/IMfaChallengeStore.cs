@@ -3,7 +3,7 @@ namespace JwtAuthKit.Mfa;
 /// <summary>Persists the pending second steps of sign-ins. Each method persists on its own.</summary>
 public interface IMfaChallengeStore
 {
-    /// <summary>Stores a new challenge.</summary>
+    /// <summary>Stores a new challenge and ends the user's earlier unused ones, in one transaction: one live challenge a user.</summary>
     /// <param name="challenge">The challenge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>

@@ -12,6 +12,8 @@ internal sealed class MfaEnrollmentService(
     TotpSecretProtector protector,
     TotpAuthenticator totp,
     SecondFactorCheck check,
+    Throttling.AccountThrottle throttle,
+    SessionRevoker revoker,
     AuditLog audit,
     TimeProvider time) : IMfaEnrollmentService
 {
@@ -57,6 +59,8 @@ internal sealed class MfaEnrollmentService(
             return Errors.MfaSetupNotStarted;
         }
 
+        // Sessions signed in before the factor was on end (ASVS 3.3.3-style): from now on every sign-in needs it.
+        await revoker.RevokeAllAsync(user.Application.Id, user.UserId, user.SessionId, SessionRevocationReason.MfaEnabled, cancellationToken);
         await audit.RecordAsync(user.Application.Id, AuditEventTypes.MfaEnabled, user.UserId, null, client, new Dictionary<string, string> { ["factor"] = "totp" }, cancellationToken);
         return Result<IReadOnlyList<string>>.Success(codes);
     }
@@ -105,19 +109,40 @@ internal sealed class MfaEnrollmentService(
             return Errors.MfaNotEnabled;
         }
 
-        if (!string.IsNullOrEmpty(code))
-        {
-            return await check.TryUseTotpAsync(enrollment, code, cancellationToken) ? "totp" : Errors.InvalidMfaCode;
-        }
-
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrEmpty(code) && string.IsNullOrEmpty(password))
         {
             return Errors.SecondProofRequired;
         }
 
+        // Guesses here count against the account like any other (a stolen access token must not try passwords freely).
         var account = await users.FindByIdAsync(user.Application.Id, user.UserId, cancellationToken);
-        return account?.PasswordHash is { } hash && await hasher.VerifyAsync(hash, password, cancellationToken) != PasswordVerificationResult.Failed
-            ? "password"
-            : Errors.InvalidCredentials;
+        if (account is null)
+        {
+            return Errors.SignInAgain;
+        }
+
+        if (await throttle.GetRetryAfterAsync(account.ApplicationId, account.Email, cancellationToken) is { } wait)
+        {
+            return Errors.AccountThrottled(wait);
+        }
+
+        if (!string.IsNullOrEmpty(code))
+        {
+            if (await check.TryUseTotpAsync(enrollment, code, cancellationToken))
+            {
+                return "totp";
+            }
+
+            await throttle.RecordFailureAsync(account.ApplicationId, account.Email, cancellationToken);
+            return Errors.InvalidMfaCode;
+        }
+
+        if (account.PasswordHash is { } hash && await hasher.VerifyAsync(hash, password!, cancellationToken) != PasswordVerificationResult.Failed)
+        {
+            return "password";
+        }
+
+        await throttle.RecordFailureAsync(account.ApplicationId, account.Email, cancellationToken);
+        return Errors.InvalidCredentials;
     }
 }

@@ -21,6 +21,9 @@ public static class SessionRevocationReason
     /// <summary>The account was disabled or deleted.</summary>
     public const string AccountDisabled = "account_disabled";
 
+    /// <summary>The user turned a second factor on; sessions signed in without it ended.</summary>
+    public const string MfaEnabled = "mfa_enabled";
+
     /// <summary>Someone proved the unverified address of the account; what was set before the proof ended.</summary>
     public const string AddressClaimed = "address_claimed";
 }

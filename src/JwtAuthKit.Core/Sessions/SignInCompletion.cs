@@ -9,7 +9,14 @@ namespace JwtAuthKit.Sessions;
 /// The one place every way of signing in ends (password, magic link, email code): a user with a second factor gets the
 /// MFA step, everyone else a session. No flow starts a session on its own, so none can skip the second factor.
 /// </summary>
-internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStore challenges, Throttling.AccountThrottle throttle, AuditLog audit, TimeProvider time)
+internal sealed class SignInCompletion(
+    SessionIssuer sessions,
+    IMfaChallengeStore challenges,
+    IUserStore users,
+    SessionRevoker revoker,
+    Throttling.AccountThrottle throttle,
+    AuditLog audit,
+    TimeProvider time)
 {
     /// <summary>How long an <c>mfa_token</c> lives (API.md: 5 minutes).</summary>
     public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
@@ -21,7 +28,7 @@ internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStor
     /// <param name="auditMethod">The method's name in audit events (<c>password</c>, <c>magic_link</c>, <c>otp</c>).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<SignInOutcome> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, CancellationToken cancellationToken)
     {
         if (user.MfaEnabled && !methods.Contains(AuthenticationMethods.MultiFactor))
         {
@@ -41,17 +48,29 @@ internal sealed class SignInCompletion(SessionIssuer sessions, IMfaChallengeStor
             return SignInOutcome.SecondFactorRequired(token);
         }
 
-        return SignInOutcome.SignedIn(await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, cancellationToken));
+        var started = await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, cancellationToken);
+        return started.Succeeded ? SignInOutcome.SignedIn(started.Value) : started.Error;
     }
 
     /// <summary>
     /// Starts the session once every factor the user has is proven, and records the sign-in. Only now does the
     /// account's failure count start again: a right password alone does not reset what wrong MFA codes counted.
     /// </summary>
-    public async Task<AuthResult> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, CancellationToken cancellationToken)
     {
         await throttle.ResetAsync(application.Id, user.Email, cancellationToken);
         var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
+
+        // What was checked may have changed while the session was made (an address claimed, a password reset, the
+        // account disabled, a factor enrolled): then the new session must not outlive the revocation that came first.
+        var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
+        if (current is null || current.PasswordHash != user.PasswordHash || current.EmailVerified != user.EmailVerified
+            || !current.IsActive || current.MfaEnabled != user.MfaEnabled)
+        {
+            await revoker.RevokeOneAsync(application.Id, user.Id, result.SessionId, SessionRevocationReason.AddressClaimed, cancellationToken);
+            return Errors.ChangedConcurrently;
+        }
+
         await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
         return result;
     }

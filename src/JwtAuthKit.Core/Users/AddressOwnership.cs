@@ -25,7 +25,21 @@ internal sealed class AddressOwnership(IUserStore users, ISecondFactorStore fact
         {
             if (user.EmailVerified)
             {
-                return user;
+                // Verified meanwhile (its sign-up link was used): a reset still sets its new password.
+                if (newPasswordHash is null)
+                {
+                    return user;
+                }
+
+                user.PasswordHash = newPasswordHash;
+                user.UpdatedAt = time.GetUtcNow();
+                if (await users.UpdateAsync(user, cancellationToken))
+                {
+                    return user;
+                }
+
+                user = await users.FindByIdAsync(user.ApplicationId, user.Id, cancellationToken) ?? user;
+                continue;
             }
 
             var removed = new List<string>();
@@ -45,8 +59,9 @@ internal sealed class AddressOwnership(IUserStore users, ISecondFactorStore fact
             user.UpdatedAt = time.GetUtcNow();
             if (await users.UpdateAsync(user, cancellationToken))
             {
-                await factors.RemoveAsync(user.ApplicationId, user.Id, cancellationToken);
+                // Sessions first, so no session of the one who signed up can enrol a factor after it was removed.
                 var ended = await revoker.RevokeAllAsync(user.ApplicationId, user.Id, null, SessionRevocationReason.AddressClaimed, cancellationToken);
+                await factors.RemoveAsync(user.ApplicationId, user.Id, cancellationToken);
                 if (ended.Count > 0)
                 {
                     removed.Add("sessions");

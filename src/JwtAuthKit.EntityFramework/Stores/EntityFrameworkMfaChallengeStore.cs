@@ -9,8 +9,15 @@ internal sealed class EntityFrameworkMfaChallengeStore<TContext>(JwtAuthKitConte
     public async Task CreateAsync(MfaChallenge challenge, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Only the newest second step works: minting tokens with the password does not multiply the five tries.
+        await db.Set<MfaChallenge>()
+            .Where(c => c.UserId == challenge.UserId && c.ApplicationId == challenge.ApplicationId && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, challenge.CreatedAt), cancellationToken);
         db.Add(challenge);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<MfaChallenge?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken)

@@ -30,7 +30,15 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
         }
 
         db.Add(enrollment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return false; // A concurrent setup stored its enrolment first.
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -129,6 +129,19 @@ public sealed class SecondFactorTests
     }
 
     [Fact]
+    public async Task A_new_second_step_ends_the_earlier_one()
+    {
+        await using var mail = await MailHost.StartAsync(configuration: Application());
+        var (email, secret, _) = await EnrolledUserAsync(mail);
+        var first = await MfaTokenAsync(mail, email);
+        var second = await MfaTokenAsync(mail, email);
+        mail.Host.Time.Advance(TimeSpan.FromSeconds(30));
+
+        (await CompleteAsync(mail, first, code: CodeOf(mail, secret))).Should().HaveProblem("invalid_mfa_token", "only the newest mfa_token of a user works");
+        (await CompleteAsync(mail, second, code: CodeOf(mail, secret))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Wrong_codes_count_against_the_account_across_mfa_tokens()
     {
         await using var mail = await MailHost.StartAsync(configuration: Application());
