@@ -177,7 +177,7 @@ public sealed class UserImportTests(TwoApplications apps)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var vector = ForeignHashVectors.Get("identity-v3-sha512");
-        var row = new { email = $"out.{tag}@example.com", email_verified = true, name = "Out", roles = new[] { "user" }, created_at = "2020-01-02T03:04:05Z", password_hash = vector.Hash };
+        var row = new { email = $"out.{tag}@example.com", email_verified = true, name = "Out", roles = new[] { "user" }, created_at = "2020-01-02T03:04:05Z", external_id = "auth0|5f7c8ec7c33c6c004bbafe82", password_hash = vector.Hash };
         await ImportJsonAsync(new[] { row });
 
         var withHashes = await ExportAsync("?include_password_hashes=true", Secret);
@@ -193,6 +193,7 @@ public sealed class UserImportTests(TwoApplications apps)
         exported.GetProperty("email_verified").GetBoolean().Should().BeTrue();
         exported.GetProperty("created_at").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse("2020-01-02T03:04:05Z", System.Globalization.CultureInfo.InvariantCulture));
         exported.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("user");
+        exported.GetProperty("external_id").GetString().Should().Be("auth0|5f7c8ec7c33c6c004bbafe82", "the source system's id is kept");
         (await RowsAsync(withoutHashes)).Where(r => r.TryGetProperty("password_hash", out var h) && h.ValueKind != JsonValueKind.Null).Should().BeEmpty();
         tokenWithFlag.StatusCode.Should().Be(HttpStatusCode.Forbidden, "even an admin's token may not read hashes");
         (await tokenWithFlag.ProblemCodeAsync()).Should().Be("forbidden");

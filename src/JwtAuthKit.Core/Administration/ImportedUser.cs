@@ -9,7 +9,7 @@ namespace JwtAuthKit.Administration;
 /// <param name="Name">A display name.</param>
 /// <param name="Roles">Role names, built in or of the application; the default role when <see langword="null"/>.</param>
 /// <param name="CreatedAt">When the user signed up in the source system; the import time when <see langword="null"/>.</param>
-/// <param name="ExternalId">The source system's id of the user: checked (at most 255 characters) and reported, not stored.</param>
+/// <param name="ExternalId">The source system's id of the user (at most 255 characters), kept with the user and exported again.</param>
 /// <param name="PasswordHash">The source system's password hash in its own format, or <see langword="null"/> for none.</param>
 public sealed record ImportedUser(
     string? Email,

@@ -91,7 +91,7 @@ internal sealed class UserImportService(
     {
         await foreach (var user in users.ListAllAsync(applicationId, cancellationToken))
         {
-            yield return new ImportedUser(user.Email, user.EmailVerified, user.Name, [.. user.Roles], user.CreatedAt, null,
+            yield return new ImportedUser(user.Email, user.EmailVerified, user.Name, [.. user.Roles], user.CreatedAt, user.ExternalId,
                 includePasswordHashes ? user.PasswordHash : null);
         }
     }
@@ -175,6 +175,7 @@ internal sealed class UserImportService(
             PasswordHash = hash,
             EmailVerified = row.EmailVerified ?? false,
             Roles = roles,
+            ExternalId = row.ExternalId,
             CreatedAt = createdAt,
             UpdatedAt = now,
         }, null);

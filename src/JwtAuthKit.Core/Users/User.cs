@@ -27,6 +27,9 @@ public sealed class User
     /// <summary>The password hash, or <see langword="null"/> for a user without a password.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>The user's id in the system they were imported from, if any (at most 255 characters).</summary>
+    public string? ExternalId { get; set; }
+
     /// <summary>The user's role names within the application.</summary>
     public IList<string> Roles { get; set; } = [];
 

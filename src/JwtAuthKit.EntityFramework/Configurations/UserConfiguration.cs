@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
+        builder.Property(u => u.ExternalId).HasMaxLength(255);
         builder.Property(u => u.Roles).HasConversion(JsonColumn.Converter<IList<string>>(), JsonColumn.Comparer<IList<string>>()).HasMaxLength(4000).IsRequired();
         builder.Property(u => u.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken().IsRequired();
 
@@ -23,6 +24,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.ApplicationId, u.Email }).IsUnique();
         builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt });
         builder.HasIndex(u => u.RolesChangedAt);
+        builder.HasIndex(u => new { u.ApplicationId, u.ExternalId });
         builder.HasOne<Application>().WithMany().HasForeignKey(u => u.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

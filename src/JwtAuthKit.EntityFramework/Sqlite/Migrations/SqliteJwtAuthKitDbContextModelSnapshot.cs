@@ -623,6 +623,10 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -659,6 +663,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasIndex("ApplicationId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("ApplicationId", "ExternalId");
 
                     b.ToTable("jak_users", (string)null);
                 });
