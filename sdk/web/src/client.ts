@@ -48,6 +48,8 @@ export class AuthClient {
   private readonly key: string;
   private current: Session | null | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sessions (their `sid`) signed out here or in another tab: a late refresh of one of them is not taken back in. */
+  private readonly ended = new Set<string>();
 
   constructor(private readonly options: AuthClientOptions) {
     if (!options || typeof options.baseUrl !== 'string' || options.baseUrl.length === 0) {
@@ -355,6 +357,10 @@ export class AuthClient {
           // Another tab took over the refresh; what it stores wins.
           return this.getSession();
         }
+        if (this.isEnded(stored)) {
+          // Signed out (here or in another tab) while the refresh was under way: the session stays ended.
+          return null;
+        }
         const session = sessionFrom(body, this.now(), stored);
         await this.store(session);
         this.tabs.post({ type: 'session', session });
@@ -405,12 +411,17 @@ export class AuthClient {
   }
 
   private async clear(announce: boolean): Promise<void> {
-    const had = (await this.getSession()) !== null;
+    const session = await this.getSession();
+    const had = session !== null;
+    const sid = session ? sidOf(session) : undefined;
+    if (sid) {
+      this.ended.add(sid);
+    }
     this.current = null;
     this.schedule(null);
     await this.storage.removeItem(this.key);
     if (announce) {
-      this.tabs.post({ type: 'signed_out' });
+      this.tabs.post(sid ? { type: 'signed_out', sid } : { type: 'signed_out' });
       if (had) {
         this.events.emit('SIGNED_OUT', null);
       }
@@ -419,6 +430,9 @@ export class AuthClient {
 
   private onTabMessage(message: TabMessage): void {
     if (message.type === 'signed_out') {
+      if (message.sid) {
+        this.ended.add(message.sid);
+      }
       const had = this.current !== null && this.current !== undefined;
       this.current = null;
       this.schedule(null);
@@ -429,12 +443,20 @@ export class AuthClient {
       });
       return;
     }
+    if (this.isEnded(message.session)) {
+      return; // A late refresh of a session already signed out.
+    }
     const before = this.current;
     this.current = message.session;
     this.schedule(message.session);
     void Promise.resolve(this.storage.setItem(this.key, JSON.stringify(message.session))).then(() => {
       this.events.emit(before ? 'TOKEN_REFRESHED' : 'SIGNED_IN', message.session);
     });
+  }
+
+  private isEnded(session: Session): boolean {
+    const sid = sidOf(session);
+    return sid !== undefined && this.ended.has(sid);
   }
 
   private lifetimeOf(session: Session): number | undefined {
@@ -514,6 +536,12 @@ export class MfaApi {
   async regenerateRecoveryCodes(proof: { code?: string; password?: string }): Promise<string[]> {
     return (await this.client.authorized<{ recovery_codes: string[] }>('POST', '/mfa/recovery-codes', proof)).recovery_codes;
   }
+}
+
+/** The session id (`sid`) an access token names. */
+function sidOf(session: Session): string | undefined {
+  const sid = decodeClaims(session.accessToken)?.sid;
+  return typeof sid === 'string' ? sid : undefined;
 }
 
 /** Creates a client for one application. */

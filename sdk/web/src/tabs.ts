@@ -1,7 +1,7 @@
 import type { Session } from './types.js';
 
 /** A message between the tabs of one origin. */
-export type TabMessage = { type: 'session'; session: Session } | { type: 'signed_out' };
+export type TabMessage = { type: 'session'; session: Session } | { type: 'signed_out'; sid?: string };
 
 /** The part of BroadcastChannel the SDK uses. */
 export interface ChannelLike {

@@ -222,3 +222,26 @@ test('a tab whose storage lags behind another tab\'s write uses the session the 
   a.close();
   b.close();
 });
+
+test('a refresh still under way in one tab when another signs out does not bring the session back', { timeout: 5000 }, async () => {
+  const c = clock();
+  const server = new FakeServer(c);
+  server.delays = { '/api/auth/token/refresh': 80 };  // a slow refresh, a quick logout
+  const storage = sharedStorage();
+  const locks = new FakeLocks();
+  const one = tab(server, c, storage, locks, { key: 'jak.late' });
+  const two = tab(server, c, storage, locks, { key: 'jak.late' });
+  await signedIn(one);
+  await tick(60);
+  c.now += 899_000;
+  const lateRefresh = two.getAccessToken();        // in flight for 80 ms
+  await tick(10);
+  await one.signOut();                             // lands while the refresh is still under way
+  await lateRefresh;
+  await tick(60);
+  assert.equal(await one.getSession(), null, 'the signed-out tab stays signed out');
+  assert.equal(await two.getSession(), null, 'the refreshing tab does not keep the ended session');
+  assert.equal(storage.items.size, 0);
+  one.close();
+  two.close();
+});

@@ -82,7 +82,7 @@ export class FakeServer {
   issue() {
     const refresh = 'rt' + ++this.serial;
     this.validRefresh.add(refresh);
-    const access = fakeJwt(Math.floor(this.clock.now / 1000), this.lifetimeSeconds, { n: this.serial });
+    const access = fakeJwt(Math.floor(this.clock.now / 1000), this.lifetimeSeconds, { n: this.serial, sid: this.sid ?? 's1' });
     return { access_token: access, token_type: 'Bearer', expires_in: this.lifetimeSeconds, refresh_token: refresh, refresh_token_expires_in: 3600, user };
   }
 
@@ -95,7 +95,7 @@ export class FakeServer {
     const body = init.body ? JSON.parse(init.body) : {};
     const headers = new Headers(init.headers);
     this.calls.push({ path, body, headers });
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    await new Promise((resolve) => setTimeout(resolve, this.delays?.[path] ?? this.delayMs));
     switch (path) {
       case '/api/auth/login':
         if (this.mfaUsers.has(body.email)) return this.json(200, { mfa_required: true, mfa_token: 'mfa1' });
