@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using JwtAuthKit.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +6,8 @@ namespace JwtAuthKit.Audit;
 
 /// <summary>Deletes audit events older than <see cref="JwtAuthKitOptions.AuditRetention"/>, at start and every hour.</summary>
 internal sealed partial class AuditRetentionService(IAuditStore store, IOptions<JwtAuthKitOptions> options, TimeProvider time, ILogger<AuditRetentionService> logger)
-    : BackgroundService
+    : HourlyCleanupService(time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
     /// <summary>Deletes what is past retention now; returns how many events were deleted.</summary>
     internal async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +17,7 @@ internal sealed partial class AuditRetentionService(IAuditStore store, IOptions<
             return 0;
         }
 
-        var deleted = await store.DeleteOlderThanAsync(time.GetUtcNow() - retention, cancellationToken);
+        var deleted = await store.DeleteOlderThanAsync(Time.GetUtcNow() - retention, cancellationToken);
         if (deleted > 0)
         {
             LogDeleted(logger, deleted);
@@ -28,30 +26,9 @@ internal sealed partial class AuditRetentionService(IAuditStore store, IOptions<
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            // Let start-up (migrations) finish first; then one delay at a time, so a paused process catches up once.
-            await Task.Delay(TimeSpan.FromSeconds(10), time, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await DeleteExpiredAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex);
-                }
+    protected override Task CleanUpAsync(CancellationToken cancellationToken) => DeleteExpiredAsync(cancellationToken);
 
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "Deleted {Count} audit events past retention.")]
     private static partial void LogDeleted(ILogger logger, int count);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using JwtAuthKit.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace JwtAuthKit.Throttling;
@@ -8,14 +8,13 @@ namespace JwtAuthKit.Throttling;
 /// guesses at addresses that never sign in do not pile up. Two days is past the longest delay a setting allows (one day).
 /// </summary>
 internal sealed partial class AttemptCounterCleanupService(IAttemptCounterStore store, TimeProvider time, ILogger<AttemptCounterCleanupService> logger)
-    : BackgroundService
+    : HourlyCleanupService(time)
 {
     internal static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     internal async Task<int> DeleteStaleAsync(CancellationToken cancellationToken)
     {
-        var deleted = await store.DeleteOlderThanAsync(time.GetUtcNow() - StaleAfter, cancellationToken);
+        var deleted = await store.DeleteOlderThanAsync(Time.GetUtcNow() - StaleAfter, cancellationToken);
         if (deleted > 0)
         {
             LogDeleted(logger, deleted);
@@ -24,29 +23,9 @@ internal sealed partial class AttemptCounterCleanupService(IAttemptCounterStore 
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), time, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await DeleteStaleAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex);
-                }
+    protected override Task CleanUpAsync(CancellationToken cancellationToken) => DeleteStaleAsync(cancellationToken);
 
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(EventId = 1951, Level = LogLevel.Debug, Message = "Deleted {Count} stale sign-in attempt counters.")]
     private static partial void LogDeleted(ILogger logger, int count);

@@ -158,7 +158,7 @@ public sealed class SecondFactorTests
         // The password's success does not reset the count while the second factor is unproven: the account waits.
         var throttled = await mail.Client.LoginAsync(email);
         throttled.Should().HaveProblem("rate_limited", "the sixth failure in a row must wait");
-        throttled.Headers.RetryAfter.Should().NotBeNull();
+        throttled.Headers.RetryAfter!.Delta.Should().BePositive("the answer says how long to wait");
     }
 
     [Fact]

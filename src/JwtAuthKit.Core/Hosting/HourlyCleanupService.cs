@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+
+namespace JwtAuthKit.Hosting;
+
+/// <summary>
+/// Runs a clean-up 10 s after start (start-up and migrations first) and then every hour, on the
+/// <see cref="TimeProvider"/>'s clock, one delay at a time so a paused process catches up once. A failed run is reported
+/// and tried again at the next hour.
+/// </summary>
+internal abstract class HourlyCleanupService(TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan FirstRunAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>The clock the runs and the clean-ups' cut-offs follow.</summary>
+    protected TimeProvider Time { get; } = time;
+
+    /// <summary>One clean-up run.</summary>
+    protected abstract Task CleanUpAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reports a failed run (the next one comes an hour later).</summary>
+    protected abstract void OnFailed(Exception exception);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FirstRunAfter, Time, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await CleanUpAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    OnFailed(ex);
+                }
+
+                await Task.Delay(Interval, Time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
