@@ -21,7 +21,8 @@ internal sealed class SecurityHeaders
         + "button{background:#2563eb;color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;cursor:pointer}"
         + "input{font-size:15px;padding:8px;width:100%;box-sizing:border-box;margin:8px 0 16px}table{border-collapse:collapse;width:100%}"
         + "td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px}.error{color:#b91c1c}.ok{color:#15803d}"
-        + "iframe{width:100%;height:520px;border:1px solid #e5e7eb}pre{white-space:pre-wrap;background:#f9fafb;padding:12px}";
+        + "iframe{width:100%;height:520px;border:1px solid #e5e7eb}pre{white-space:pre-wrap;background:#f9fafb;padding:12px}"
+        + "@media(max-width:480px){body{padding:12px}main{padding:16px;overflow-x:auto}td,th{padding:4px;font-size:13px;overflow-wrap:anywhere}}";
 
     /// <summary>The pages' policy: nothing loads but the page's own style and same-origin frames (the dev mailbox's message body).</summary>
     public static readonly string PagePolicy =
