@@ -63,6 +63,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<EmailDeliveryService>();
         services.TryAddSingleton<EmailLinks>();
         services.TryAddSingleton<OneTimeTokenSender>();
+        services.TryAddSingleton<AddressRequestQueue>();
         services.TryAddSingleton<OneTimeTokenRedeemer>();
         services.TryAddSingleton<PasswordlessSignIn>();
         services.TryAddSingleton<AuditLog>();
@@ -100,6 +101,8 @@ internal static class JwtAuthKitCoreServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevokedSessionPoller>(sp => sp.GetRequiredService<RevokedSessionPoller>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
+        // After the delivery service, so it stops first: queued email requests are written to the outbox before delivery stops.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AddressRequestQueue>(sp => sp.GetRequiredService<AddressRequestQueue>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>(sp => sp.GetRequiredService<AuditRetentionService>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttemptCounterCleanupService>(sp => sp.GetRequiredService<AttemptCounterCleanupService>()));
     }

@@ -96,12 +96,14 @@ public sealed class EmailFlowTests
         // A second reset request within the minute sends nothing more.
         await open.Client.PostAsJsonAsync("/api/auth/password/forgot", new { email = known });
         await open.WaitForMailAsync(known, "Reset your");
+        await open.Host.EmailRequestsDoneAsync();
         var outbox = open.Host.GetRequiredService<IEmailOutboxStore>();
         var resets = (await outbox.ListAsync(null, null, 0, 100, default)).Count(m => m.To == known && m.Kind == EmailKind.PasswordReset);
         resets.Should().Be(1);
 
         open.Host.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         await open.Client.PostAsJsonAsync("/api/auth/password/forgot", new { email = known });
+        await open.Host.EmailRequestsDoneAsync();
         (await outbox.ListAsync(null, null, 0, 100, default)).Count(m => m.To == known && m.Kind == EmailKind.PasswordReset).Should().Be(2);
     }
 

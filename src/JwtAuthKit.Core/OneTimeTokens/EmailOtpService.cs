@@ -12,6 +12,7 @@ internal sealed class EmailOtpService(
     IPasswordHasher hasher,
     DummyPasswordHash dummy,
     OneTimeTokenSender sender,
+    AddressRequestQueue queue,
     PasswordlessSignIn signIn,
     Throttling.AccountThrottle throttle,
     IOptions<JwtAuthKitOptions> options,
@@ -30,6 +31,13 @@ internal sealed class EmailOtpService(
             return Errors.InvalidEmail;
         }
 
+        await queue.RunAfterAnswerAsync(normalized, work => DeliverAsync(application, normalized, work), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The per-address part of a code request, run after the caller was answered.</summary>
+    private async Task DeliverAsync(Application application, string normalized, CancellationToken cancellationToken)
+    {
         var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
         if ((user is null && application.Settings.SignupEnabled) || user is { IsActive: true })
         {
@@ -39,8 +47,6 @@ internal sealed class EmailOtpService(
         {
             await sender.RehearseCodeAsync(application, normalized, cancellationToken); // Same work: no enumeration by timing.
         }
-
-        return true;
     }
 
     public async Task<Result<SignInOutcome>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)

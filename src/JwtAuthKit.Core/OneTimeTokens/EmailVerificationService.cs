@@ -9,6 +9,7 @@ internal sealed class EmailVerificationService(
     IUserStore users,
     IApplicationResolver applications,
     OneTimeTokenSender sender,
+    AddressRequestQueue queue,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
     Audit.AuditLog audit,
@@ -37,6 +38,13 @@ internal sealed class EmailVerificationService(
             return Errors.InvalidEmail;
         }
 
+        await queue.RunAfterAnswerAsync(normalized, work => DeliverAsync(application, normalized, work), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The per-address part of a resend request, run after the caller was answered.</summary>
+    private async Task DeliverAsync(Application application, string normalized, CancellationToken cancellationToken)
+    {
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true, EmailVerified: false } user)
         {
             await SendAsync(application, user, cancellationToken);
@@ -46,8 +54,6 @@ internal sealed class EmailVerificationService(
             await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail, // Same work: no enumeration by timing.
                 options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), cancellationToken);
         }
-
-        return true;
     }
 
     public async Task<Result<User>> VerifyAsync(Application? application, string? token, Sessions.ClientInfo client, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ public interface IEmailOtpService
 {
     /// <summary>
     /// Emails a sign-in code to an active account, or to a new address when sign-up is allowed; the answer is the
-    /// same either way.
+    /// same either way. The address is looked up after the call returns (in the background, while the host runs),
+    /// so neither the answer nor its time depends on whether it has an account.
     /// </summary>
     /// <param name="application">The application.</param>
     /// <param name="email">The address as typed.</param>

@@ -7,7 +7,9 @@ namespace JwtAuthKit.OneTimeTokens;
 /// <summary>Proves that users own their address (<c>/email/verify</c>, <c>/email/resend</c>).</summary>
 public interface IEmailVerificationService
 {
-    /// <summary>Emails a new verification link when the address has an unverified account; the answer is the same either way.</summary>
+    /// <summary>Emails a new verification link when the address has an unverified account; the answer is the same either way.
+    /// The address is looked up after the call returns (in the background, while the host runs), so neither the answer
+    /// nor its time depends on whether it has an account.</summary>
     /// <param name="application">The application.</param>
     /// <param name="email">The address as typed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,7 +7,9 @@ namespace JwtAuthKit.OneTimeTokens;
 /// <summary>Forgotten passwords: the emailed reset link and the reset itself (<c>/password/forgot</c>, <c>/password/reset</c>).</summary>
 public interface IPasswordResetService
 {
-    /// <summary>Emails a reset link when the address has an active account; the answer is the same either way.</summary>
+    /// <summary>Emails a reset link when the address has an active account; the answer is the same either way.
+    /// The address is looked up after the call returns (in the background, while the host runs), so neither the answer
+    /// nor its time depends on whether it has an account.</summary>
     /// <param name="application">The application.</param>
     /// <param name="email">The address as typed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

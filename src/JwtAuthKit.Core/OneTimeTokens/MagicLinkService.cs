@@ -10,6 +10,7 @@ internal sealed class MagicLinkService(
     IUserStore users,
     IApplicationResolver applications,
     OneTimeTokenSender sender,
+    AddressRequestQueue queue,
     OneTimeTokenRedeemer redeemer,
     PasswordlessSignIn signIn,
     EmailLinks links,
@@ -35,6 +36,14 @@ internal sealed class MagicLinkService(
             return Errors.InvalidEmail;
         }
 
+        await queue.RunAfterAnswerAsync(normalized, work => DeliverAsync(application, normalized, redirectTo, work), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The per-address part of a magic-link request, run after the caller was answered.</summary>
+    private async Task DeliverAsync(Application application, string normalized, string? redirectTo, CancellationToken cancellationToken)
+    {
+        var settings = application.Settings;
         var user = await users.FindByEmailAsync(application.Id, normalized, cancellationToken);
         if ((user is null && settings.SignupEnabled) || user is { IsActive: true })
         {
@@ -46,8 +55,6 @@ internal sealed class MagicLinkService(
             await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.MagicLink, EmailKind.MagicLink, // Same work: no enumeration by timing.
                 options.Value.OneTimeTokens.MagicLinkLifetime, links.MagicLink(settings, redirectTo), cancellationToken);
         }
-
-        return true;
     }
 
     public async Task<Result<SignInOutcome>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal sealed class PasswordResetService(
     SessionRevoker revoker,
     AddressOwnership ownership,
     OneTimeTokenSender sender,
+    AddressRequestQueue queue,
     OneTimeTokenRedeemer redeemer,
     EmailLinks links,
     Audit.AuditLog audit,
@@ -29,6 +30,13 @@ internal sealed class PasswordResetService(
             return Errors.InvalidEmail;
         }
 
+        await queue.RunAfterAnswerAsync(normalized, work => DeliverAsync(application, normalized, work), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The per-address part of a reset request, run after the caller was answered.</summary>
+    private async Task DeliverAsync(Application application, string normalized, CancellationToken cancellationToken)
+    {
         if (await users.FindByEmailAsync(application.Id, normalized, cancellationToken) is { IsActive: true } user)
         {
             await SendAsync(application, user, cancellationToken);
@@ -38,8 +46,6 @@ internal sealed class PasswordResetService(
             await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset, // Same work: no enumeration by timing.
                 options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), cancellationToken);
         }
-
-        return true;
     }
 
     /// <summary>Sends a reset link to a user (also used by administrators).</summary>

@@ -98,6 +98,13 @@ public sealed class TestHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Waits until the email requests answered so far have done their per-address work (it runs after the 202), so a
+    /// test can count the outbox or move the fake clock.
+    /// </summary>
+    public Task EmailRequestsDoneAsync() =>
+        GetRequiredService<JwtAuthKit.OneTimeTokens.AddressRequestQueue>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
     public T GetRequiredService<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
