@@ -130,10 +130,12 @@ internal sealed partial class RoleAdministrationService(IRoleStore roles, IUserS
 
         // Users keep the name in their role list; it grants nothing once the role is gone, and a role created later
         // with the same name would grant its permissions. Remove it from them so that cannot happen by surprise.
-        var now = time.GetUtcNow();
-        foreach (var userId in await users.RemoveRoleAsync(actor.Application.Id, name, now, cancellationToken))
+        var changed = await users.RemoveRoleAsync(actor.Application.Id, name, time.GetUtcNow(), cancellationToken);
+        var committedAt = Tokens.RoleChangeTime.AfterCommit(time); // See RoleChangeTime: later than any copy read before the commit.
+        await users.MarkRolesChangedAsync(actor.Application.Id, changed, committedAt, cancellationToken);
+        foreach (var userId in changed)
         {
-            stale.Add(userId, now);
+            stale.Add(userId, committedAt);
         }
 
         permissions.Invalidate();

@@ -170,7 +170,7 @@ internal sealed class UserAdministrationService(
         user.UpdatedAt = time.GetUtcNow();
         if (changed)
         {
-            user.RolesChangedAt = user.UpdatedAt;
+            user.RolesChangedAt = user.UpdatedAt; // Provisional: replaced by a time taken after the commit, below.
         }
 
         if (!await users.UpdateAsync(user, cancellationToken))
@@ -179,10 +179,13 @@ internal sealed class UserAdministrationService(
         }
 
         // Roles travel in access tokens: tokens issued before the change are refused as token_stale, at once here and
-        // within the poll interval on other nodes, and the client's refresh brings the new roles.
+        // within the poll interval on other nodes, and the client's refresh brings the new roles. The time recorded is
+        // taken after the commit, so a token made from a copy of the user read before the commit counts as older.
         if (changed)
         {
-            stale.Add(user.Id, user.RolesChangedAt!.Value);
+            user.RolesChangedAt = Tokens.RoleChangeTime.AfterCommit(time);
+            await users.MarkRolesChangedAsync(user.ApplicationId, [user.Id], user.RolesChangedAt.Value, cancellationToken);
+            stale.Add(user.Id, user.RolesChangedAt.Value);
         }
 
         await RecordAsync(actor, AuditEventTypes.RolesChanged, user.Id, new Dictionary<string, string> { ["before"] = before, ["after"] = string.Join(',', user.Roles) }, cancellationToken);

@@ -101,7 +101,8 @@ internal sealed partial class RefreshTokenRotator(
 
     private async Task<Result<AuthResult>> IssueAsync(Application application, User user, Session session, string refreshToken, DateTimeOffset refreshExpiresAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (accessToken, expiresIn) = await accessTokens.IssueAsync(application, user, session, cancellationToken);
+        // `now` was taken before the user was read: a role change committed after that read makes this token stale.
+        var (accessToken, expiresIn) = await accessTokens.IssueAsync(application, user, session, cancellationToken, userReadAt: now);
         return new AuthResult(accessToken, expiresIn, refreshToken, SessionIssuer.Seconds(refreshExpiresAt - now), session.Id, user,
             Mfa.MfaRolePolicy.EnrollmentRequired(application.Settings, user));
     }

@@ -62,10 +62,11 @@ internal sealed class SignInCompletion(
         var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
 
         // What was checked may have changed while the session was made (an address claimed, a password reset, the
-        // account disabled, a factor enrolled): then the new session must not outlive the revocation that came first.
+        // account disabled, a factor enrolled, the roles the token carries): then the new session must not outlive the
+        // revocation that came first, nor carry roles an administrator has just taken away.
         var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
         if (current is null || current.PasswordHash != user.PasswordHash || current.EmailVerified != user.EmailVerified
-            || !current.IsActive || current.MfaEnabled != user.MfaEnabled)
+            || !current.IsActive || current.MfaEnabled != user.MfaEnabled || current.RolesChangedAt != user.RolesChangedAt)
         {
             await revoker.RevokeOneAsync(application.Id, user.Id, result.SessionId, SessionRevocationReason.AddressClaimed, cancellationToken);
             return Errors.ChangedConcurrently;

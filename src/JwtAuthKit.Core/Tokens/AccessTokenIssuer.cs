@@ -16,7 +16,16 @@ internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuth
     internal const string TokenType = "at+jwt";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public async Task<(string Token, int ExpiresIn)> IssueAsync(Application application, User user, Session session, CancellationToken cancellationToken)
+    /// <summary>Signs an access token for <paramref name="user"/> in <paramref name="session"/>.</summary>
+    /// <param name="application">The application (its client id is the audience).</param>
+    /// <param name="user">The user, as read from the store.</param>
+    /// <param name="session">The session the token belongs to.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="userReadAt">
+    /// When <paramref name="user"/> was read from the store, if earlier than now: the <c>jti</c>'s UUID v7 time, which
+    /// decides whether a later role change makes the token stale (see <see cref="RoleChangeTime"/>).
+    /// </param>
+    public async Task<(string Token, int ExpiresIn)> IssueAsync(Application application, User user, Session session, CancellationToken cancellationToken, DateTimeOffset? userReadAt = null)
     {
         var key = await keys.GetCurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -34,7 +43,7 @@ internal sealed class AccessTokenIssuer(SigningKeyManager keys, IOptions<JwtAuth
             Claims = new Dictionary<string, object>
             {
                 [JwtRegisteredClaimNames.Sub] = user.Id,
-                [JwtRegisteredClaimNames.Jti] = Guid.CreateVersion7(now).ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.CreateVersion7(userReadAt is { } readAt && readAt < now ? readAt : now).ToString(),
                 [JwtRegisteredClaimNames.Sid] = session.Id,
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [JwtRegisteredClaimNames.EmailVerified] = user.EmailVerified,

@@ -57,6 +57,17 @@ public interface IUserStore
     /// <returns><see langword="false"/> when the stored user changed in the meantime.</returns>
     Task<bool> UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records <paramref name="changedAt"/> as the users' <see cref="User.RolesChangedAt"/> once their role change has
+    /// committed, and gives each a new concurrency stamp (so a copy read before cannot write an older time back).
+    /// </summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="userIds">The users whose roles changed.</param>
+    /// <param name="changedAt">A time taken after the change committed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the time is stored.</returns>
+    Task MarkRolesChangedAsync(string applicationId, IReadOnlyCollection<string> userIds, DateTimeOffset changedAt, CancellationToken cancellationToken);
+
     /// <summary>Removes a role name from every user of an application that holds it (when the role is deleted).</summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="role">The role name.</param>

@@ -106,6 +106,23 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         }
     }
 
+    public async Task MarkRolesChangedAsync(string applicationId, IReadOnlyCollection<string> userIds, DateTimeOffset changedAt, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = contexts.Create();
+        foreach (var chunk in userIds.Chunk(500))
+        {
+            var stamp = Guid.NewGuid().ToString("N");
+            await db.Set<User>()
+                .Where(u => u.ApplicationId == applicationId && chunk.Contains(u.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.RolesChangedAt, changedAt).SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<string>> RemoveRoleAsync(string applicationId, string role, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         // Roles are a JSON array column; role names hold no quote or wildcard, so the quoted name finds candidates.

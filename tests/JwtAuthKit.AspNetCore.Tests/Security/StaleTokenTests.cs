@@ -39,6 +39,31 @@ public sealed class StaleTokenTests(TwoApplications apps)
     }
 
     [Fact]
+    public async Task A_token_made_from_a_user_read_just_before_a_role_change_committed_is_stale()
+    {
+        // The race: a refresh reads the user, an administrator's role change commits, then the refresh signs its token.
+        // The token is signed after the change but carries the old roles; it is dated by the read (as the refresh does),
+        // and the change is dated after its commit, so the token counts as older.
+        var email = Unique.Email();
+        var signedIn = await apps.Alpha.SignUpAndInAsync(email);
+        var id = signedIn.GetProperty("user").GetProperty("id").GetString()!;
+        (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", Secret, new { roles = new[] { "admin" } })).EnsureSuccessStatusCode();
+        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
+        var admin = await (await apps.Alpha.LoginAsync(email)).JsonAsync();
+        var application = (await apps.Host.GetRequiredService<JwtAuthKit.Applications.IApplicationResolver>().ResolveAsync(TwoApplications.AlphaPublishable, default)).Value!;
+        var readAt = apps.Host.Time.GetUtcNow();
+        var readBeforeTheChange = (await apps.Host.GetRequiredService<JwtAuthKit.Users.IUserStore>().FindByIdAsync(application.Id, id, default))!;
+        var session = (await apps.Host.GetRequiredService<JwtAuthKit.Sessions.ISessionStore>().FindAsync(application.Id, SessionIdOf(admin.GetProperty("access_token").GetString()!), default))!;
+        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
+
+        (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", Secret, new { roles = new[] { "user" } })).EnsureSuccessStatusCode();
+        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
+        var (madeAfterTheCommit, _) = await apps.Host.GetRequiredService<JwtAuthKit.Tokens.AccessTokenIssuer>().IssueAsync(application, readBeforeTheChange, session, default, userReadAt: readAt);
+
+        (await apps.AdminAsync(HttpMethod.Get, "/users", madeAfterTheCommit)).Should().HaveProblem("token_stale", "it carries roles from before the change");
+    }
+
+    [Fact]
     public async Task Deleting_a_role_makes_its_holders_tokens_stale()
     {
         var role = "temp" + Guid.NewGuid().ToString("N")[..8];
@@ -51,6 +76,9 @@ public sealed class StaleTokenTests(TwoApplications apps)
 
         (await apps.Host.Client.SendWithBearerAsync(HttpMethod.Post, "/posts", token)).Should().HaveProblem("token_stale");
     }
+
+    private static string SessionIdOf(string accessToken) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(accessToken).GetPayloadValue<string>("sid");
 }
 
 /// <summary>The same across nodes: a role change on one node makes the other refuse older tokens within the poll interval.</summary>
