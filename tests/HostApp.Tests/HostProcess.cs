@@ -46,12 +46,17 @@ public sealed class HostProcess : IAsyncDisposable
         StartAsync(directory, new Dictionary<string, string>(), extraArgs);
 
     /// <summary>Starts the host with extra environment variables (a different HOME, say).</summary>
-    public static async Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs)
+    public static Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs) =>
+        StartListeningAsync(directory, environment, null, extraArgs);
+
+    /// <summary>Starts the host listening on <paramref name="extraUrl"/> too (an HTTPS endpoint, say).</summary>
+    public static async Task<HostProcess> StartListeningAsync(string? directory, IDictionary<string, string> environment, string? extraUrl, params string[] extraArgs)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs], environment: environment);
+        var urls = address.ToString().TrimEnd('/') + (extraUrl is null ? "" : ";" + extraUrl);
+        var process = Start(directory, ["--urls", urls, .. extraArgs], environment: environment);
         var host = new HostProcess(process, address, directory);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
