@@ -74,6 +74,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         429 => JwtAuthKitErrors.RateLimited,
         _ => "internal_error",
     }));
+// Metrics and traces leave the host only when an OTLP endpoint is configured (docs/configuration.md).
+var telemetryTarget = builder.AddHostTelemetry();
 // /healthz says the process is up; /readyz that the database, mail and the host are ready (503 naming what is not).
 builder.Services.AddHostHealthChecks(mail);
 builder.Services.AddHsts(o =>
@@ -97,6 +99,11 @@ if (forwardedHeaders is not null)
 if (mail == HostMail.Held)
 {
     HostLog.MailNotSent(app.Logger);
+}
+
+if (telemetryTarget is not null)
+{
+    HostLog.TelemetryExported(app.Logger, telemetryTarget);
 }
 
 if (!app.Environment.IsDevelopment())

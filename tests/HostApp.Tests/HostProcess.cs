@@ -8,6 +8,7 @@ namespace HostApp.Tests;
 /// <summary>The host as a user runs it: its own process, its own SQLite file, real Kestrel on loopback.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -46,12 +47,16 @@ public sealed class HostProcess : IAsyncDisposable
         StartAsync(directory, new Dictionary<string, string>(), extraArgs);
 
     /// <summary>Starts the host with extra environment variables (a different HOME, say).</summary>
-    public static async Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs)
+    public static Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs) =>
+        StartAsync(HostDll, directory, environment, extraArgs);
+
+    /// <summary>Starts a host from another build of it (a <c>dotnet publish</c> output, say).</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, string? directory, IDictionary<string, string> environment, params string[] extraArgs)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs], environment: environment);
+        var process = Start(directory, ["--urls", address.ToString().TrimEnd('/'), .. extraArgs], environment: environment, hostDll: hostDll);
         var host = new HostProcess(process, address, directory);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -111,6 +116,23 @@ public sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Sends SIGTERM, as a container runtime or systemd does to stop the host, and waits for it to exit.</summary>
+    /// <returns>The exit code.</returns>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed with exit code {kill.ExitCode}.");
+            }
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -122,7 +144,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string directory, string[] args, bool redirectInput = false, IDictionary<string, string>? environment = null)
+    private static Process Start(string directory, string[] args, bool redirectInput = false, IDictionary<string, string>? environment = null, string? hostDll = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -132,7 +154,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostDll);
+        info.ArgumentList.Add(hostDll ?? HostDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

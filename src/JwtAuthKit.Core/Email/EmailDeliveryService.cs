@@ -72,7 +72,15 @@ internal sealed partial class EmailDeliveryService(
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            await DeliverAsync(due[i], cancellationToken);
+            try
+            {
+                await DeliverAsync(due[i], cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(due.Skip(i + 1));
+                throw;
+            }
         }
 
         return due.Count;
