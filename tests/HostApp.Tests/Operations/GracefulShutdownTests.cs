@@ -12,7 +12,7 @@ public sealed class GracefulShutdownTests
     public async Task On_SIGTERM_requests_under_way_complete_and_every_queued_email_is_delivered_after_a_restart()
     {
         // A slow relay, so that mail is still queued (and one message is mid-send) when the signal arrives.
-        await using var smtp = await InProcessSmtpServer.StartAsync(delay: TimeSpan.FromMilliseconds(700));
+        await using var smtp = await InProcessSmtpServer.StartAsync(delay: TimeSpan.FromMilliseconds(1500));
         var directory = Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         var expected = new List<string>();
         await using (var host = await HostProcess.StartAsync(directory, HealthTests.Smtp(smtp.Port)))
@@ -25,12 +25,15 @@ public sealed class GracefulShutdownTests
                 (await client.PostAsJsonAsync("/api/auth/register", new { email, password = "correct horse battery staple" })).StatusCode.Should().Be(HttpStatusCode.Created);
             }
 
+            // Three connections the host has already accepted (a request still in the accept queue is not under way).
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetAsync("/healthz")));
+
             // Requests under way: their headers are in, their bodies are still coming when SIGTERM arrives.
             var bodies = Enumerable.Range(0, 3).Select(i => new SlowJsonContent($$"""{"email":"inflight{{i}}@example.com","password":"correct horse battery staple"}""")).ToList();
             var inFlight = bodies.Select(body => client.PostAsync("/api/auth/register", body)).ToList();
             expected.AddRange(Enumerable.Range(0, 3).Select(i => $"inflight{i}@example.com"));
             await Task.WhenAll(bodies.Select(b => b.Started));
-            await Task.Delay(300);
+            await Task.Delay(1000);
 
             var exit = host.TerminateAsync(TimeSpan.FromSeconds(30));
             await Task.Delay(500);
@@ -46,7 +49,7 @@ public sealed class GracefulShutdownTests
         // Restarted on the same database: what was queued, or claimed but not sent, goes out now, not after a claim expires.
         await using (var restarted = await HostProcess.StartAsync(directory, HealthTests.Smtp(smtp.Port)))
         {
-            for (var i = 0; i < 150 && !expected.All(Delivered); i++)
+            for (var i = 0; i < 300 && !expected.All(Delivered); i++)
             {
                 await Task.Delay(200);
             }

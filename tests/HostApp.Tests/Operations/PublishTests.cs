@@ -17,6 +17,18 @@ public sealed class PublishTests
             "--no-build", "-c", configuration, "-o", output);
         exitCode.Should().Be(0, log);
 
+        try
+        {
+            await RunPublishedAsync(output);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static async Task RunPublishedAsync(string output)
+    {
         var published = Path.Combine(output, "HostApp.dll");
         File.Exists(Path.Combine(output, "appsettings.json")).Should().BeTrue();
         await using var host = await HostProcess.StartAsync(published, null, new Dictionary<string, string>(), "--JwtAuthKit:DevMailbox:Enabled", "true");
@@ -25,6 +37,7 @@ public sealed class PublishTests
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/demo")).StatusCode.Should().Be(HttpStatusCode.OK, "the demo page's files are in the output");
+        (await client.GetAsync("/demo/sdk/index.js")).StatusCode.Should().Be(HttpStatusCode.OK, "the web SDK the demo page runs is in the output");
         File.Exists(Path.Combine(host.Directory, "jwtauthkit.db")).Should().BeTrue("the database goes to the working folder, not the published one");
     }
 
