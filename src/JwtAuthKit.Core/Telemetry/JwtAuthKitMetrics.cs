@@ -29,7 +29,7 @@ internal sealed class JwtAuthKitMetrics : IDisposable
         _meter = meterFactory?.Create(JwtAuthKitTelemetry.MeterName) ?? new Meter(JwtAuthKitTelemetry.MeterName);
         ActivitySource = new ActivitySource(JwtAuthKitTelemetry.ActivitySourceName);
         _signIns = _meter.CreateCounter<long>("jwtauthkit.sign_ins", "{sign_in}", "Sessions started by any sign-in method.");
-        _signInFailures = _meter.CreateCounter<long>("jwtauthkit.sign_in.failures", "{failure}", "Refused password sign-ins, by error code.");
+        _signInFailures = _meter.CreateCounter<long>("jwtauthkit.sign_in.failures", "{failure}", "Refused sign-in steps (password, mfa, otp, magic_link), by error code.");
         _refreshes = _meter.CreateCounter<long>("jwtauthkit.refreshes", "{refresh}", "Refresh tokens exchanged for a new token pair.");
         _refreshReuse = _meter.CreateCounter<long>("jwtauthkit.refresh.reuse_detections", "{detection}", "Rotated refresh tokens replayed after the grace window (the session is revoked).");
         _throttled = _meter.CreateCounter<long>("jwtauthkit.throttled", "{attempt}", "Attempts refused because an account is throttled after failures.");
@@ -52,6 +52,17 @@ internal sealed class JwtAuthKitMetrics : IDisposable
 
     public void SignInFailed(string method, string reason) =>
         _signInFailures.Add(1, new KeyValuePair<string, object?>("jwtauthkit.method", method), new KeyValuePair<string, object?>("jwtauthkit.reason", reason));
+
+    /// <summary>Counts a refused sign-in step of <paramref name="method"/> by its error code, and hands the result back.</summary>
+    public Result<T> CountFailure<T>(string method, Result<T> result)
+    {
+        if (!result.Succeeded)
+        {
+            SignInFailed(method, result.Error.Code);
+        }
+
+        return result;
+    }
 
     public void Refreshed() => _refreshes.Add(1);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
 using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 using JwtAuthKit.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,16 @@ public sealed class MetricsTests : IAsyncLifetime
         Tags("jwtauthkit.sign_in.failures").Single()["jwtauthkit.reason"].Should().Be(JwtAuthKitErrors.InvalidCredentials);
         _measurements.Count(m => m.Name == "jwtauthkit.password.hash.duration").Should().BeGreaterThanOrEqualTo(3, "one hash at sign-up, two verifications");
         _measurements.SelectMany(m => m.Tags.Values).Select(v => v?.ToString() ?? "").Should().NotContain(v => v.Contains('@'));
+    }
+
+    [Fact]
+    public async Task A_refused_magic_link_counts_as_a_failure_of_that_method()
+    {
+        var response = await _host.Client.PostAsJsonAsync("/api/auth/magic-link/verify", new { token = "not-a-real-token" });
+
+        response.IsSuccessStatusCode.Should().BeFalse();
+        Tags("jwtauthkit.sign_in.failures").Should().ContainSingle().Which["jwtauthkit.method"].Should().Be("magic_link");
+        Sum("jwtauthkit.sign_ins").Should().Be(0);
     }
 
     [Fact]
