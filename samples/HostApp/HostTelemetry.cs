@@ -33,8 +33,13 @@ internal static class HostTelemetry
             .ConfigureResource(resource => resource.AddService(section["ServiceName"] ?? "jwtauthkit"))
             .WithMetrics(metrics => metrics.AddMeter(JwtAuthKitTelemetry.MeterName).AddAspNetCoreInstrumentation())
             .WithTracing(tracing => tracing.AddSource(JwtAuthKitTelemetry.ActivitySourceName).AddAspNetCoreInstrumentation(o =>
+            {
                 // Probes every few seconds would drown the traces that matter.
-                o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz")));
+                o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz");
+                // Emailed links carry their token in the query string (/auth/verify-email?token=…): the SDK redacts query
+                // values by default; drop the query altogether so no setting can bring a token back into a span.
+                o.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+            }));
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))

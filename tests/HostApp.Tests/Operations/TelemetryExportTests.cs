@@ -26,14 +26,16 @@ public sealed class TelemetryExportTests
         (await client.PostAsJsonAsync("/api/auth/register", new { email, password = "correct horse battery staple" })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "correct horse battery staple" })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "a wrong password" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await client.GetAsync("/auth/verify-email?token=secret-token-in-a-link");
 
         var metrics = await collector.WaitForAsync("/v1/metrics", "jwtauthkit.sign_in.failures");
         var traces = await collector.WaitForAsync("/v1/traces", "jwtauthkit.sign_in");
+        await collector.WaitForAsync("/v1/traces", "/auth/verify-email"); // the request span of the emailed link's page
 
         metrics.Should().Contain("jwtauthkit.sign_ins").And.Contain("jwtauthkit.password.hash.duration").And.Contain("invalid_credentials");
         traces.Should().Contain("jwtauthkit.outcome");
         host.Output.Should().Contain("exported over OTLP");
-        collector.Everything().Should().NotContain(email).And.NotContain("correct horse");
+        collector.Everything().Should().NotContain(email).And.NotContain("correct horse").And.NotContain("secret-token-in-a-link");
     }
 
     /// <summary>An OTLP/HTTP receiver: keeps each request's body (protobuf keeps strings as UTF-8, so names can be searched).</summary>
