@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test suite: the .NET test projects, the web SDK's unit tests and the browser tests (real Chromium against
-# the real host). Prints the total over all of them as its last line ("N passed, M failed[, K skipped]") and exits
-# non-zero when anything failed. Needs the .NET 10 SDK, Node.js 20+ with npm, and Chromium (/usr/bin/chromium or
+# Runs every test suite: the .NET test projects, the web SDK's unit tests, the offline checks of deploy/ and the browser
+# tests (real Chromium against the real host). Prints the total over all of them as its last line ("N passed, M
+# failed[, K skipped]") and exits non-zero when anything failed. Needs the .NET 10 SDK, Node.js 20+ with npm, and Chromium (/usr/bin/chromium or
 # CHROMIUM_PATH); .ci/run installs them on a fresh machine.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ step() { # name, command…: runs a build step, shows its output only when it fa
 
 step tools dotnet tool restore
 step sdk-build bash -c 'cd sdk/web && npm ci --no-audit --no-fund && npm run build'
+step deploy-tools bash -c 'cd deploy/validate && npm ci --no-audit --no-fund'
 step dotnet-build dotnet build JwtAuthKit.sln
 
 # The .NET suites and the SDK's unit tests share nothing: run them side by side.
@@ -28,9 +29,12 @@ dotnet test JwtAuthKit.sln --no-build >"$logs/dotnet.log" 2>&1 &
 dotnet_pid=$!
 (cd sdk/web && node --test test/) >"$logs/sdk-unit.log" 2>&1
 sdk_unit=$?
+# deploy/: the compose file, Kubernetes manifests and Dockerfile checked offline against their schemas and linters.
+(cd deploy/validate && node --test) >"$logs/deploy.log" 2>&1
+deploy_checks=$?
 wait "$dotnet_pid"
 dotnet_status=$?
-cat "$logs/dotnet.log" "$logs/sdk-unit.log"
+cat "$logs/dotnet.log" "$logs/sdk-unit.log" "$logs/deploy.log"
 
 # The browser tests measure time (a refresh every few seconds, sign-out reaching other tabs within a second): they run
 # on their own, after the others.
@@ -50,19 +54,19 @@ read -r passed failed skipped assemblies < <(awk '
   END { printf "%d %d %d %d\n", p, f, s, n }' "$logs/dotnet.log")
 read -r node_passed node_failed node_skipped node_runs < <(awk '
   /^# pass / { p += $3; n++ } /^# fail / { f += $3 } /^# skipped / { s += $3 } /^# cancelled / { f += $3 }
-  END { printf "%d %d %d %d\n", p, f, s, n }' "$logs/sdk-unit.log" "$logs/sdk-browser.log")
+  END { printf "%d %d %d %d\n", p, f, s, n }' "$logs/sdk-unit.log" "$logs/deploy.log" "$logs/sdk-browser.log")
 
 expected=$(find tests -name '*.Tests.csproj' | wc -l)
 if [ "$assemblies" -lt "$expected" ]; then
   echo "only $assemblies of $expected .NET test assemblies reported results" >&2
   failed=$((failed + expected - assemblies))
 fi
-if [ "$node_runs" -lt 2 ]; then
-  echo "the SDK's unit or browser tests reported no results" >&2
-  node_failed=$((node_failed + 2 - node_runs))
+if [ "$node_runs" -lt 3 ]; then
+  echo "the SDK's unit or browser tests or the deploy checks reported no results" >&2
+  node_failed=$((node_failed + 3 - node_runs))
 fi
 status=0
-for code in "$dotnet_status" "$sdk_unit" "$sdk_browser"; do
+for code in "$dotnet_status" "$sdk_unit" "$deploy_checks" "$sdk_browser"; do
   [ "$code" -ne 0 ] && status=1
 done
 passed=$((passed + node_passed))

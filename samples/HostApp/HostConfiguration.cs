@@ -73,4 +73,7 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning,
         Message = "No mail is being sent: JwtAuthKit:Smtp:Host is not set, so messages wait in the outbox. Set JwtAuthKit:Smtp:Host (and From, Port, Security) to send them, or JwtAuthKit:DevMailbox:Enabled=true to read them at /dev/mailbox on this machine.")]
     public static partial void MailNotSent(ILogger logger);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Metrics and traces are exported over OTLP to {Target}.")]
+    public static partial void TelemetryExported(ILogger logger, string target);
 }

@@ -74,10 +74,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         429 => JwtAuthKitErrors.RateLimited,
         _ => "internal_error",
     }));
-// /healthz says the process is up; /readyz also says when mail is not being sent (Degraded, still 200).
-builder.Services.AddHealthChecks().AddCheck("mail", () => mail == HostMail.Held
-    ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("No mail is being sent: set JwtAuthKit:Smtp:Host.")
-    : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["ready"]);
+// Metrics and traces leave the host only when an OTLP endpoint is configured (docs/configuration.md).
+var telemetryTarget = builder.AddHostTelemetry();
+// /healthz says the process is up; /readyz that the database, mail and the host are ready (503 naming what is not).
+builder.Services.AddHostHealthChecks(mail);
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -99,6 +99,11 @@ if (forwardedHeaders is not null)
 if (mail == HostMail.Held)
 {
     HostLog.MailNotSent(app.Logger);
+}
+
+if (telemetryTarget is not null)
+{
+    HostLog.TelemetryExported(app.Logger, telemetryTarget);
 }
 
 if (!app.Environment.IsDevelopment())
@@ -134,8 +139,7 @@ app.MapScalarApiReference("/docs", options =>
 });
 // The web SDK's demo page (/demo), with the SDK as built from sdk/web beside it.
 app.UseJwtAuthKitDemoPage();
-app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHostHealthChecks();
 
 await app.RunAsync();
 return 0;

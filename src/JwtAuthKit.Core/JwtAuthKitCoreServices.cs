@@ -71,6 +71,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
         services.TryAddSingleton<AccountThrottle>();
+        services.TryAddSingleton<Telemetry.JwtAuthKitMetrics>();
         services.TryAddSingleton<AttemptCounterCleanupService>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.

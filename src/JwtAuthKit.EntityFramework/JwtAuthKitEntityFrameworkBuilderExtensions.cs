@@ -63,6 +63,7 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         var services = builder.Services;
         services.TryAddSingleton<JwtAuthKitContextSource<TContext>>();
         services.TryAddSingleton<JwtAuthKitSchemaGate>();
+        services.Replace(ServiceDescriptor.Singleton<IDatabaseProbe, DatabaseProbe<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IApplicationStore, EntityFrameworkApplicationStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IUserStore, EntityFrameworkUserStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<ISessionStore, EntityFrameworkSessionStore<TContext>>());

@@ -8,6 +8,7 @@ namespace HostApp.Tests;
 /// <summary>The host as a user runs it: its own process, its own SQLite file, real Kestrel on loopback.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -47,16 +48,23 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts the host with extra environment variables (a different HOME, say).</summary>
     public static Task<HostProcess> StartAsync(string? directory, IDictionary<string, string> environment, params string[] extraArgs) =>
-        StartListeningAsync(directory, environment, null, extraArgs);
+        StartAsync(HostDll, directory, environment, extraArgs);
 
     /// <summary>Starts the host listening on <paramref name="extraUrl"/> too (an HTTPS endpoint, say).</summary>
-    public static async Task<HostProcess> StartListeningAsync(string? directory, IDictionary<string, string> environment, string? extraUrl, params string[] extraArgs)
+    public static Task<HostProcess> StartListeningAsync(string? directory, IDictionary<string, string> environment, string? extraUrl, params string[] extraArgs) =>
+        StartCoreAsync(HostDll, directory, environment, extraUrl, extraArgs);
+
+    /// <summary>Starts a host from another build of it (a <c>dotnet publish</c> output, say).</summary>
+    public static Task<HostProcess> StartAsync(string hostDll, string? directory, IDictionary<string, string> environment, params string[] extraArgs) =>
+        StartCoreAsync(hostDll, directory, environment, null, extraArgs);
+
+    private static async Task<HostProcess> StartCoreAsync(string hostDll, string? directory, IDictionary<string, string> environment, string? extraUrl, string[] extraArgs)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var urls = address.ToString().TrimEnd('/') + (extraUrl is null ? "" : ";" + extraUrl);
-        var process = Start(directory, ["--urls", urls, .. extraArgs], environment: environment);
+        var process = Start(directory, ["--urls", urls, .. extraArgs], environment: environment, hostDll: hostDll);
         var host = new HostProcess(process, address, directory);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -116,6 +124,23 @@ public sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Sends SIGTERM, as a container runtime or systemd does to stop the host, and waits for it to exit.</summary>
+    /// <returns>The exit code.</returns>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed with exit code {kill.ExitCode}.");
+            }
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -127,7 +152,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string directory, string[] args, bool redirectInput = false, IDictionary<string, string>? environment = null)
+    private static Process Start(string directory, string[] args, bool redirectInput = false, IDictionary<string, string>? environment = null, string? hostDll = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -137,7 +162,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostDll);
+        info.ArgumentList.Add(hostDll ?? HostDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -21,10 +21,10 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
     private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
     private readonly List<MimeMessage> _all = [];
 
-    private InProcessSmtpServer(int port, ISmtpServerOptions options, ServiceProvider services)
+    private InProcessSmtpServer(int port, ISmtpServerOptions options, ServiceProvider services, TimeSpan delay)
     {
         Port = port;
-        services.Add(new Store(this));
+        services.Add(new Store(this, delay));
         var server = new SmtpServer.SmtpServer(options, services);
         _running = server.StartAsync(_stop.Token);
     }
@@ -49,8 +49,11 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts a server; with a certificate it offers STARTTLS, with credentials it requires AUTH.</summary>
-    public static async Task<InProcessSmtpServer> StartAsync(int? port = null, X509Certificate2? certificate = null, (string User, string Password)? credentials = null)
+    /// <summary>
+    /// Starts a server; with a certificate it offers STARTTLS, with credentials it requires AUTH; with a delay it takes
+    /// that long to accept each message (a slow relay).
+    /// </summary>
+    public static async Task<InProcessSmtpServer> StartAsync(int? port = null, X509Certificate2? certificate = null, (string User, string Password)? credentials = null, TimeSpan? delay = null)
     {
         var chosen = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
@@ -75,7 +78,7 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
             services.Add(new Authenticator(c.User, c.Password));
         }
 
-        var server = new InProcessSmtpServer(chosen, options, services);
+        var server = new InProcessSmtpServer(chosen, options, services, delay ?? TimeSpan.Zero);
         await WaitUntilListeningAsync(chosen);
         return server;
     }
@@ -148,10 +151,15 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
         _received.Writer.TryWrite(message);
     }
 
-    private sealed class Store(InProcessSmtpServer owner) : MessageStore
+    private sealed class Store(InProcessSmtpServer owner, TimeSpan delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             owner.Receive(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

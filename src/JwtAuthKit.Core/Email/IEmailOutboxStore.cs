@@ -62,4 +62,14 @@ public interface IEmailOutboxStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The number of messages.</returns>
     Task<int> CountRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Measures the backlog for the outbox gauges (<c>jwtauthkit.outbox.depth</c>, <c>jwtauthkit.outbox.oldest_pending_age</c>).
+    /// Optional: a store without it throws <see cref="NotSupportedException"/> and the gauges stay at zero.
+    /// </summary>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of pending messages and the age of the oldest.</returns>
+    Task<EmailOutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This outbox store does not measure its backlog.");
 }

@@ -15,14 +15,18 @@ internal sealed class MfaSignInService(
     SignInCompletion completion,
     Throttling.AccountThrottle throttle,
     AuditLog audit,
-    TimeProvider time) : IMfaSignInService
+    TimeProvider time,
+    Telemetry.JwtAuthKitMetrics metrics) : IMfaSignInService
 {
     /// <summary>Codes one <c>mfa_token</c> may try (API.md: five wrong codes end it).</summary>
     public const int MaxAttempts = 5;
 
     private const int MaxTokenLength = 256;
 
-    public async Task<Result<AuthResult>> CompleteAsync(Application? application, string? mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<AuthResult>> CompleteAsync(Application? application, string? mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken) =>
+        metrics.CountFailure("mfa", await CompleteCoreAsync(application, mfaToken, code, recoveryCode, client, cancellationToken));
+
+    private async Task<Result<AuthResult>> CompleteCoreAsync(Application? application, string? mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(mfaToken) || mfaToken.Length > MaxTokenLength)
         {

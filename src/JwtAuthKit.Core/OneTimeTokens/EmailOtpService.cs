@@ -16,7 +16,8 @@ internal sealed class EmailOtpService(
     PasswordlessSignIn signIn,
     Throttling.AccountThrottle throttle,
     IOptions<JwtAuthKitOptions> options,
-    TimeProvider time) : IEmailOtpService
+    TimeProvider time,
+    Telemetry.JwtAuthKitMetrics metrics) : IEmailOtpService
 {
     public async Task<Result<bool>> RequestAsync(Application application, string? email, CancellationToken cancellationToken)
     {
@@ -49,7 +50,10 @@ internal sealed class EmailOtpService(
         }
     }
 
-    public async Task<Result<SignInOutcome>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> VerifyAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken) =>
+        metrics.CountFailure("otp", await VerifyCoreAsync(application, email, code, client, cancellationToken));
+
+    private async Task<Result<SignInOutcome>> VerifyCoreAsync(Application application, string? email, string? code, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!application.Settings.EmailOtpEnabled)
         {

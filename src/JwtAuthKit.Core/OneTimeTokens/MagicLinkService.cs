@@ -14,7 +14,8 @@ internal sealed class MagicLinkService(
     OneTimeTokenRedeemer redeemer,
     PasswordlessSignIn signIn,
     EmailLinks links,
-    IOptions<JwtAuthKitOptions> options) : IMagicLinkService
+    IOptions<JwtAuthKitOptions> options,
+    Telemetry.JwtAuthKitMetrics metrics) : IMagicLinkService
 {
     public async Task<Result<bool>> RequestAsync(Application application, string? email, string? redirectTo, CancellationToken cancellationToken)
     {
@@ -57,7 +58,10 @@ internal sealed class MagicLinkService(
         }
     }
 
-    public async Task<Result<SignInOutcome>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> VerifyAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken) =>
+        metrics.CountFailure("magic_link", await VerifyCoreAsync(application, token, client, cancellationToken));
+
+    private async Task<Result<SignInOutcome>> VerifyCoreAsync(Application? application, string? token, ClientInfo client, CancellationToken cancellationToken)
     {
         var found = await redeemer.FindUsableAsync(application, token, OneTimeTokenPurpose.MagicLink, cancellationToken);
         if (!found.Succeeded)

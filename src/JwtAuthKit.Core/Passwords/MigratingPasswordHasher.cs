@@ -1,4 +1,6 @@
 using JwtAuthKit.Passwords.Foreign;
+using System.Diagnostics;
+using JwtAuthKit.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.Passwords;
@@ -20,9 +22,11 @@ internal sealed class MigratingPasswordHasher : IPasswordHasher, IDisposable
     private readonly ForeignPasswordHashes _foreign;
     private readonly SemaphoreSlim _slots;
     private readonly Lazy<Task<string>> _dummy;
+    private readonly JwtAuthKitMetrics _metrics;
 
-    public MigratingPasswordHasher(Argon2idPasswordHasher native, ForeignPasswordHashes foreign, IOptions<JwtAuthKitOptions> options)
+    public MigratingPasswordHasher(Argon2idPasswordHasher native, ForeignPasswordHashes foreign, IOptions<JwtAuthKitOptions> options, JwtAuthKitMetrics metrics)
     {
+        _metrics = metrics;
         _native = native;
         _foreign = foreign;
         var slots = options.Value.PasswordHashing.MaxConcurrentHashes;
@@ -30,9 +34,23 @@ internal sealed class MigratingPasswordHasher : IPasswordHasher, IDisposable
         _dummy = new(() => native.HashAsync(SecretTokens.Create(16), CancellationToken.None));
     }
 
-    public Task<string> HashAsync(string password, CancellationToken cancellationToken) => _native.HashAsync(password, cancellationToken);
+    public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var hash = await _native.HashAsync(password, cancellationToken);
+        _metrics.PasswordHashed("hash", Stopwatch.GetElapsedTime(started));
+        return hash;
+    }
 
     public async Task<PasswordVerificationResult> VerifyAsync(string hash, string password, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await VerifyCoreAsync(hash, password, cancellationToken);
+        _metrics.PasswordHashed("verify", Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<PasswordVerificationResult> VerifyCoreAsync(string hash, string password, CancellationToken cancellationToken)
     {
         if (Argon2idHash.TryParse(hash, out _))
         {

@@ -17,9 +17,31 @@ internal sealed partial class PasswordSignInService(
     Audit.AuditLog audit,
     Throttling.AccountThrottle throttle,
     TimeProvider time,
+    Telemetry.JwtAuthKitMetrics metrics,
     ILogger<PasswordSignInService> logger) : IPasswordSignInService
 {
     public async Task<Result<SignInOutcome>> SignInAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = metrics.ActivitySource.StartActivity("jwtauthkit.sign_in");
+        activity?.SetTag("jwtauthkit.application_id", application.Id);
+        activity?.SetTag("jwtauthkit.method", "password");
+        var result = await SignInCoreAsync(application, email, password, client, cancellationToken);
+        if (!result.Succeeded)
+        {
+            // The reason is the stable error code: never the address tried.
+            metrics.SignInFailed("password", result.Error.Code);
+            activity?.SetTag("jwtauthkit.outcome", result.Error.Code);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error.Code);
+        }
+        else
+        {
+            activity?.SetTag("jwtauthkit.outcome", result.Value.MfaRequired ? "mfa_required" : "signed_in");
+        }
+
+        return result;
+    }
+
+    private async Task<Result<SignInOutcome>> SignInCoreAsync(Application application, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!application.Settings.PasswordEnabled)
         {

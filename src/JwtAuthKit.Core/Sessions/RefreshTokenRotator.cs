@@ -20,11 +20,30 @@ internal sealed partial class RefreshTokenRotator(
     Audit.AuditLog audit,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time,
+    Telemetry.JwtAuthKitMetrics metrics,
     ILogger<RefreshTokenRotator> logger) : IRefreshTokenService
 {
     internal const int MaxTokenLength = 256;
 
     public async Task<Result<AuthResult>> RefreshAsync(Application? expectedApplication, string? refreshToken, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = metrics.ActivitySource.StartActivity("jwtauthkit.refresh");
+        var result = await RefreshCoreAsync(expectedApplication, refreshToken, client, cancellationToken);
+        if (result.Succeeded)
+        {
+            metrics.Refreshed();
+            activity?.SetTag("jwtauthkit.outcome", "refreshed");
+        }
+        else
+        {
+            activity?.SetTag("jwtauthkit.outcome", result.Error.Code);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error.Code);
+        }
+
+        return result;
+    }
+
+    private async Task<Result<AuthResult>> RefreshCoreAsync(Application? expectedApplication, string? refreshToken, ClientInfo client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > MaxTokenLength)
         {
@@ -84,6 +103,7 @@ internal sealed partial class RefreshTokenRotator(
         {
             await revoker.RevokeOneAsync(session.ApplicationId, session.UserId, session.Id, SessionRevocationReason.RefreshTokenReuse, cancellationToken);
             LogReuse(logger, session.Id);
+            metrics.RefreshReuseDetected();
             await audit.RecordAsync(session.ApplicationId, Audit.AuditEventTypes.RefreshTokenReused, session.UserId, null, client,
                 new Dictionary<string, string> { ["session_id"] = session.Id }, cancellationToken);
             return Errors.RefreshTokenReused;

@@ -16,6 +16,7 @@ internal sealed class SignInCompletion(
     SessionRevoker revoker,
     Throttling.AccountThrottle throttle,
     AuditLog audit,
+    Telemetry.JwtAuthKitMetrics metrics,
     TimeProvider time)
 {
     /// <summary>How long an <c>mfa_token</c> lives (API.md: 5 minutes).</summary>
@@ -73,6 +74,7 @@ internal sealed class SignInCompletion(
         }
 
         await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
+        metrics.SignedIn(auditData.TryGetValue("method", out var method) ? method : "unknown");
         return result;
     }
 }

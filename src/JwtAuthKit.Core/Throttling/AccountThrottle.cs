@@ -12,7 +12,7 @@ namespace JwtAuthKit.Throttling;
 /// code failures count alike when they use the same key. The key is the normalized email for known and unknown
 /// addresses alike, so the throttle does not tell which accounts exist.
 /// </summary>
-internal sealed class AccountThrottle(IAttemptCounterStore store, IApplicationResolver applications, TimeProvider time)
+internal sealed class AccountThrottle(IAttemptCounterStore store, IApplicationResolver applications, TimeProvider time, Telemetry.JwtAuthKitMetrics metrics)
 {
     /// <summary>When the next attempt may be made; <see langword="null"/> when it may be made now.</summary>
     public async Task<TimeSpan?> GetRetryAfterAsync(string applicationId, string accountKey, CancellationToken ct)
@@ -26,7 +26,13 @@ internal sealed class AccountThrottle(IAttemptCounterStore store, IApplicationRe
         var settings = (await applications.FindByIdAsync(applicationId, ct))?.Settings ?? new ApplicationSettings();
         var delay = DelayAfter(counter.Failures, settings.AccountThrottleFreeFailures, TimeSpan.FromSeconds(settings.AccountThrottleMaxDelaySeconds));
         var wait = counter.LastFailureAt + delay - time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : null;
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        metrics.Throttled("account");
+        return wait;
     }
 
     public Task RecordFailureAsync(string applicationId, string accountKey, CancellationToken ct) =>

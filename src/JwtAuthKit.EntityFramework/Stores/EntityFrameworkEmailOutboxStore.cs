@@ -52,6 +52,20 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(JwtAuthKitContex
                 .SetProperty(m => m.LockId, (string?)null), cancellationToken);
     }
 
+    public async Task<EmailOutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var pending = db.Set<EmailMessage>().AsNoTracking().Where(m => m.Status == EmailStatus.Pending);
+        var count = await pending.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return EmailOutboxBacklog.Empty;
+        }
+
+        var oldest = await pending.OrderBy(m => m.CreatedAt).Select(m => m.CreatedAt).FirstAsync(cancellationToken);
+        return new EmailOutboxBacklog(count, now > oldest ? now - oldest : TimeSpan.Zero);
+    }
+
     public async Task<EmailMessage?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

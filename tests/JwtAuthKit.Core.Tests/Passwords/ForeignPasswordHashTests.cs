@@ -9,7 +9,7 @@ public sealed class ForeignPasswordHashTests : IDisposable
     private readonly Argon2idPasswordHasher _native = new(TestOptions.With(TestOptions.Fast()));
     private readonly MigratingPasswordHasher _hasher;
 
-    public ForeignPasswordHashTests() => _hasher = new MigratingPasswordHasher(_native, new ForeignPasswordHashes(), TestOptions.With(TestOptions.Fast()));
+    public ForeignPasswordHashTests() => _hasher = new MigratingPasswordHasher(_native, new ForeignPasswordHashes(), TestOptions.With(TestOptions.Fast()), new JwtAuthKit.Telemetry.JwtAuthKitMetrics());
 
     public static TheoryData<string> Vectors => [.. ForeignHashVectors.All.Select(v => v.Name)];
 
