@@ -125,6 +125,27 @@ public sealed class PlatformMembershipTests
     }
 
     [Fact]
+    public async Task Invitations_to_one_address_are_capped_per_hour_and_each_replaces_the_last()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (_, ownerToken) = await OwnerWithApplicationAsync(host, "capped-app");
+        var app = await AppIdAsync(host, ownerToken, "capped-app");
+        var email = Unique.Email("popular");
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await host.Client.SendWithBearerAsync(HttpMethod.Post, $"/api/platform/apps/{app}/members", ownerToken, new { email, role = "viewer" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        (await host.Client.SendWithBearerAsync(HttpMethod.Post, $"/api/platform/apps/{app}/members", ownerToken, new { email, role = "viewer" })).Should().HaveProblem("rate_limited");
+        var members = await (await host.Client.SendWithBearerAsync(HttpMethod.Get, $"/api/platform/apps/{app}/members", ownerToken)).JsonAsync();
+        members.GetProperty("invitations").GetArrayLength().Should().Be(1, "a new invitation of the address revokes the one before");
+        host.Time.Advance(TimeSpan.FromMinutes(61));
+        var fresh = await DashboardAccounts.SignInAsync(host, members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "owner").GetProperty("email").GetString()!);
+        (await host.Client.SendWithBearerAsync(HttpMethod.Post, $"/api/platform/apps/{app}/members", fresh, new { email, role = "viewer" })).StatusCode.Should().Be(HttpStatusCode.Created, "an hour later");
+    }
+
+    [Fact]
     public async Task Dashboard_sign_up_is_refused_while_off()
     {
         await using var host = await TestHost.StartAsync();
