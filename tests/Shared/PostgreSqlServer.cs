@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Npgsql;
+
+namespace JwtAuthKit.Testing;
+
+/// <summary>
+/// A real, throwaway PostgreSQL server for the tests: one per test process, started on first use from the machine's
+/// binaries (Debian's <c>postgresql</c> package: <c>/usr/lib/postgresql/*/bin</c>, or <c>initdb</c> on the PATH, or the
+/// folder in <c>JAK_POSTGRES_BIN</c>), in a cluster made with <c>initdb</c> in a temporary folder, listening on loopback
+/// on a free port, and stopped (folder deleted) when the process exits. Each test class asks for a database of its own.
+/// Missing binaries fail the test that asked (with what to install), never skip it.
+/// </summary>
+/// <remarks>
+/// PostgreSQL refuses to run as root; as root (CI, the dev machines) the cluster belongs to the <c>postgres</c> user the
+/// Debian package creates, and the server runs under <c>runuser -u postgres</c>. Durability settings are off
+/// (<c>fsync</c>, <c>synchronous_commit</c>): these tests kill hosts, never the database server.
+/// </remarks>
+public sealed class PostgreSqlServer : IDisposable
+{
+    private static readonly Lazy<Task<PostgreSqlServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Process _server;
+    private readonly string _folder;
+    private int _databases;
+    private int _disposed;
+
+    private PostgreSqlServer(Process server, string folder, int port)
+    {
+        _server = server;
+        _folder = folder;
+        Port = port;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    /// <summary>The loopback port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The connection string of the server's <c>postgres</c> database, as its superuser.</summary>
+    public string AdminConnectionString => ConnectionStringFor("postgres");
+
+    /// <summary>The server of this test process, started on first use.</summary>
+    public static Task<PostgreSqlServer> GetAsync() => Shared.Value;
+
+    /// <summary>Creates an empty database of its own (for one test class) and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var server = await GetAsync();
+        var name = $"jak_{Environment.ProcessId}_{Interlocked.Increment(ref server._databases)}_{Guid.NewGuid():N}"[..40];
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return server.ConnectionStringFor(name);
+    }
+
+    /// <summary>The connection string of <paramref name="database"/> on this server.</summary>
+    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Database = database,
+        Username = "postgres",
+        // Hosts come and go by the hundred in a test run; idle pooled connections must not pile up to max_connections.
+        ConnectionIdleLifetime = 2,
+        ConnectionPruningInterval = 1,
+        MaxPoolSize = 30,
+        Timeout = 30,
+    }.ConnectionString;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            // SIGQUIT on the postmaster (its pid heads postmaster.pid) is PostgreSQL's immediate shutdown: the server
+            // and its backends end at once. The runuser wrapper then exits with it.
+            var pidFile = Path.Combine(_folder, "data", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
+            {
+                _ = Kill(postmaster, SigQuit);
+            }
+
+            if (!_server.WaitForExit(10_000))
+            {
+                _server.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        {
+            // Already gone.
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private const int SigQuit = 3;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static async Task<PostgreSqlServer> StartAsync()
+    {
+        var bin = FindBinaries() ?? throw new InvalidOperationException(
+            "PostgreSQL's server binaries (initdb, postgres) were not found: install Debian's postgresql package "
+            + "(apt-get install postgresql; .ci/run does) or set JAK_POSTGRES_BIN to the folder that holds them.");
+        var folder = Path.Combine(Path.GetTempPath(), $"jak-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(folder);
+        var asRoot = Environment.UserName == "root";
+        if (asRoot && !OperatingSystem.IsWindows())
+        {
+            // The postgres user makes the cluster inside this folder; root can still delete it afterwards.
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        }
+
+        var data = Path.Combine(folder, "data");
+        await RunAsync(Command(asRoot, Path.Combine(bin, "initdb"),
+            "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"));
+
+        var port = FreePort();
+        var start = Command(asRoot, Path.Combine(bin, "postgres"),
+            "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", folder,
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=400", "-c", "shared_buffers=32MB", "-c", "log_min_messages=fatal");
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        var server = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start.");
+        var log = new StringBuilder();
+        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.BeginErrorReadLine();
+        server.BeginOutputReadLine();
+        var started = new PostgreSqlServer(server, folder, port);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(started.AdminConnectionString + ";Pooling=false");
+                await connection.OpenAsync();
+                return started;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+            {
+                if (server.HasExited || DateTime.UtcNow > deadline)
+                {
+                    started.Dispose();
+                    lock (log)
+                    {
+                        throw new InvalidOperationException($"PostgreSQL did not accept connections on port {port}: {log}", ex);
+                    }
+                }
+
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static string? FindBinaries()
+    {
+        if (Environment.GetEnvironmentVariable("JAK_POSTGRES_BIN") is { Length: > 0 } chosen)
+        {
+            return chosen;
+        }
+
+        const string debian = "/usr/lib/postgresql";
+        if (Directory.Exists(debian))
+        {
+            var newest = Directory.GetDirectories(debian)
+                .Select(d => (Folder: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Folder, "initdb")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Folder)
+                .FirstOrDefault();
+            if (newest is not null)
+            {
+                return newest;
+            }
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")));
+    }
+
+    private static ProcessStartInfo Command(bool asRoot, string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(asRoot ? "runuser" : program) { UseShellExecute = false };
+        if (asRoot)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static async Task RunAsync(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
