@@ -22,6 +22,8 @@ public sealed class PostgreSqlServer : IDisposable
 {
     private static readonly Lazy<Task<PostgreSqlServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _templates = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _creating = new(1, 1);
     private readonly Process _server;
     private readonly string _folder;
     private int _databases;
@@ -45,15 +47,65 @@ public sealed class PostgreSqlServer : IDisposable
     public static Task<PostgreSqlServer> GetAsync() => Shared.Value;
 
     /// <summary>Creates an empty database of its own (for one test class) and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public static Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CreateAsync(template: null, prepare: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a database as a copy of the template <paramref name="template"/>, which is made once per process by
+    /// <paramref name="prepare"/> (given its connection string; for example: apply the migrations). A copy takes a
+    /// fraction of what preparing each database would.
+    /// </summary>
+    public static Task<string> CreateDatabaseAsync(string template, Func<string, Task> prepare, CancellationToken cancellationToken = default) =>
+        CreateAsync(template, prepare, cancellationToken);
+
+    private static async Task<string> CreateAsync(string? template, Func<string, Task>? prepare, CancellationToken cancellationToken)
     {
         var server = await GetAsync();
+        if (template is not null)
+        {
+            await server._templates.GetOrAdd(template, name => new Lazy<Task>(() => server.PrepareTemplateAsync(name, prepare!))).Value;
+        }
+
         var name = $"jak_{Environment.ProcessId}_{Interlocked.Increment(ref server._databases)}_{Guid.NewGuid():N}"[..40];
-        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
+        await server._creating.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+            await using var create = new NpgsqlCommand(sql, connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            server._creating.Release();
+        }
+
         return server.ConnectionStringFor(name);
+    }
+
+    private async Task PrepareTemplateAsync(string template, Func<string, Task> prepare)
+    {
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{template}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = ConnectionStringFor(template);
+        await prepare(connectionString);
+
+        // A template is copied only while no one is connected to it: end the pooled connections the preparation left.
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()", connection);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
     }
 
     /// <summary>The connection string of <paramref name="database"/> on this server.</summary>
