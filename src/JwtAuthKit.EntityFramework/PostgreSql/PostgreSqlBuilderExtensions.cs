@@ -1,4 +1,8 @@
+using JwtAuthKit.Caching;
 using JwtAuthKit.EntityFramework.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace JwtAuthKit.EntityFramework;
 
@@ -21,6 +25,11 @@ public static partial class JwtAuthKitEntityFrameworkBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         UseOwnedContext<PostgreSqlJwtAuthKitDbContext, PostgreSqlStoreInitializer>(
             builder, o => PostgreSqlJwtAuthKitDbContext.Configure(o, connectionString), migrateOnStartup);
+        var services = builder.Services;
+        services.Replace(ServiceDescriptor.Singleton(new PostgreSqlConnectionString(connectionString)));
+        services.TryAddSingleton<PostgreSqlChangeFeed>();
+        services.Replace(ServiceDescriptor.Singleton<IChangeFeed>(sp => sp.GetRequiredService<PostgreSqlChangeFeed>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlChangeFeed>(sp => sp.GetRequiredService<PostgreSqlChangeFeed>()));
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace JwtAuthKit.EntityFramework.PostgreSql;
 /// advisory lock, held on a connection of its own while the migrations run, makes the others wait and then find nothing
 /// left to apply. The lock ends with its connection, so a host killed while migrating blocks no one.
 /// </summary>
-internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<PostgreSqlJwtAuthKitDbContext> contexts) : IJwtAuthKitMigrator, IDisposable
+internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<PostgreSqlJwtAuthKitDbContext> contexts, PostgreSqlConnectionString connectionString) : IJwtAuthKitMigrator, IDisposable
 {
     /// <summary>The advisory lock's key, the ASCII of "JakMigra": fixed for all versions, so old and new hosts exclude each other.</summary>
     internal const long MigrationLockKey = 0x4A616B4D69677261;
@@ -28,7 +28,7 @@ internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<Postgre
             }
 
             await using var db = contexts.Create();
-            await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
+            await using var lockConnection = new NpgsqlConnection(connectionString.Value);
             await lockConnection.OpenAsync(cancellationToken);
             await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
             {
