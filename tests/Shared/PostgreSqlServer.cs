@@ -131,37 +131,35 @@ public sealed class PostgreSqlServer : IDisposable
 
         try
         {
-            // SIGQUIT on the postmaster (its pid heads postmaster.pid) is PostgreSQL's immediate shutdown: the server
-            // and its backends end at once. The runuser wrapper then exits with it.
+            // SIGQUIT on the postmaster (its pid heads postmaster.pid) is PostgreSQL's immediate shutdown; the watchdog
+            // sees the server end and deletes the folder.
             var pidFile = Path.Combine(_folder, "data", "postmaster.pid");
             if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
             {
                 _ = Kill(postmaster, SigQuit);
             }
 
-            if (!_server.WaitForExit(10_000))
-            {
-                _server.Kill(entireProcessTree: true);
-            }
+            _server.WaitForExit(10_000);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException)
         {
             // Already gone.
         }
-
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
     private const int SigQuit = 3;
+
+    // $1: the test process to watch; $2: the cluster's folder; the rest: the server command.
+    private const string Watchdog = """
+        watched=$1; folder=$2; shift 2
+        "$@" >"$folder/server.log" 2>&1 &
+        server=$!
+        stop() { kill -QUIT "$(head -n 1 "$folder/data/postmaster.pid" 2>/dev/null)" 2>/dev/null; wait "$server"; rm -rf "$folder"; exit 0; }
+        trap stop TERM INT
+        while kill -0 "$watched" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
+        kill -0 "$server" 2>/dev/null || cp "$folder/server.log" "$folder.log" 2>/dev/null
+        stop
+        """;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
@@ -185,18 +183,27 @@ public sealed class PostgreSqlServer : IDisposable
             "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"));
 
         var port = FreePort();
-        var start = Command(asRoot, Path.Combine(bin, "postgres"),
+        var postgres = Command(asRoot, Path.Combine(bin, "postgres"),
             "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", folder,
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            "-c", "max_connections=400", "-c", "shared_buffers=32MB", "-c", "log_min_messages=fatal");
-        start.RedirectStandardError = true;
-        start.RedirectStandardOutput = true;
+            "-c", "max_connections=400", "-c", "shared_buffers=32MB");
+
+        // A watchdog shell runs the server: when this test process ends in any way (even killed, when no exit handler
+        // runs) it shuts the server down at once (SIGQUIT) and deletes the cluster's folder.
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Watchdog);
+        start.ArgumentList.Add("watchdog");
+        start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(folder);
+        start.ArgumentList.Add(postgres.FileName);
+        foreach (var argument in postgres.ArgumentList)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var server = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start.");
-        var log = new StringBuilder();
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
+        var log = folder + ".log"; // written by the watchdog when the server ended on its own
         var started = new PostgreSqlServer(server, folder, port);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -213,10 +220,8 @@ public sealed class PostgreSqlServer : IDisposable
                 if (server.HasExited || DateTime.UtcNow > deadline)
                 {
                     started.Dispose();
-                    lock (log)
-                    {
-                        throw new InvalidOperationException($"PostgreSQL did not accept connections on port {port}: {log}", ex);
-                    }
+                    var output = File.Exists(log) ? await File.ReadAllTextAsync(log) : "(no output)";
+                    throw new InvalidOperationException($"PostgreSQL did not accept connections on port {port}: {output}", ex);
                 }
 
                 await Task.Delay(100);
