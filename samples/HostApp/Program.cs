@@ -1,6 +1,5 @@
 using JwtAuthKit;
 using JwtAuthKit.AspNetCore;
-using JwtAuthKit.EntityFramework;
 using JwtAuthKit.HostApp;
 using JwtAuthKit.Smtp;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,18 +29,17 @@ if (forwardedRefusal is not null)
     return 1;
 }
 
-var connectionString = builder.Configuration.GetConnectionString("JwtAuthKit") ?? HostConfiguration.DefaultConnectionString;
-var provider = builder.Configuration["JwtAuthKit:Database:Provider"] ?? "Sqlite";
-if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+var (database, databaseRefusal) = HostDatabase.Read(builder.Configuration);
+if (databaseRefusal is not null)
 {
-    await Console.Error.WriteLineAsync($"JwtAuthKit:Database:Provider '{provider}' is not supported yet; use Sqlite.");
+    await Console.Error.WriteLineAsync(databaseRefusal);
     return 1;
 }
 
 var isCommand = HostCommands.IsCommand(args);
 var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName))
-    .AddAspNetCore()
-    .UseSqlite(connectionString, migrateOnStartup: !isCommand);
+    .AddAspNetCore();
+database!.Apply(jwtAuthKit, migrateOnStartup: !isCommand);
 
 // Mail: with the dev mailbox on (by default only in Development with no SMTP host), it stays in the database and is read
 // at /dev/mailbox; otherwise it goes out over SMTP; with neither, it waits in the outbox until an SMTP host is set.

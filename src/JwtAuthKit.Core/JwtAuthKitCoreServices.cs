@@ -50,6 +50,8 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<RevokedSessionCache>();
         services.TryAddSingleton<StaleTokenCache>();
         services.TryAddSingleton<RevokedSessionPoller>();
+        services.TryAddSingleton<Caching.IChangeFeed, Caching.PollingChangeFeed>();
+        services.TryAddSingleton<Caching.NodeCaches>();
         services.TryAddSingleton<SessionRevoker>();
         services.TryAddSingleton<SessionIssuer>();
         services.TryAddSingleton<SignInCompletion>();

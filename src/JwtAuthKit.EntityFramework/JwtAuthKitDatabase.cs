@@ -1,4 +1,4 @@
-using JwtAuthKit.EntityFramework.Sqlite;
+using JwtAuthKit.EntityFramework.Providers;
 using JwtAuthKit.EntityFramework.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,12 +7,12 @@ namespace JwtAuthKit.EntityFramework;
 /// <summary>Database operations a host runs outside the request path (the host's <c>migrate</c> command, its readiness check).</summary>
 public static class JwtAuthKitDatabase
 {
-    /// <summary>Applies pending migrations of the database configured with <c>UseSqlite</c>.</summary>
+    /// <summary>Applies pending migrations of the database JwtAuthKit owns (<c>UseSqlite</c>, <c>UsePostgreSql</c>).</summary>
     /// <param name="services">The host's services.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<SqliteStoreInitializer>().InitializeAsync(cancellationToken);
+        services.GetRequiredService<IJwtAuthKitMigrator>().MigrateAsync(cancellationToken);
 
     /// <summary>
     /// Whether the database JwtAuthKit's stores use (any provider) answers and has every migration of this build: what a

@@ -2,7 +2,7 @@ using JwtAuthKit.Applications;
 using JwtAuthKit.Audit;
 using JwtAuthKit.Email;
 using JwtAuthKit.EntityFramework.DataProtection;
-using JwtAuthKit.EntityFramework.Sqlite;
+using JwtAuthKit.EntityFramework.Providers;
 using JwtAuthKit.EntityFramework.Stores;
 using JwtAuthKit.Hosting;
 using JwtAuthKit.OneTimeTokens;
@@ -20,28 +20,23 @@ using Microsoft.Extensions.Options;
 namespace JwtAuthKit.EntityFramework;
 
 /// <summary>Storage on EF Core for <see cref="JwtAuthKitBuilder"/>.</summary>
-public static class JwtAuthKitEntityFrameworkBuilderExtensions
+public static partial class JwtAuthKitEntityFrameworkBuilderExtensions
 {
     /// <summary>
-    /// Stores everything, the Data Protection key ring included, in a SQLite database of JwtAuthKit's own, with the
-    /// migrations shipped in this package (applied at start unless <paramref name="migrateOnStartup"/> is
-    /// <see langword="false"/>; their history is kept in <c>__jak_migrations</c>, apart from the application's own).
+    /// Registers a context JwtAuthKit owns and pools (<c>UseSqlite</c>, <c>UsePostgreSql</c>), its stores and its migrator,
+    /// which runs at start when <paramref name="migrateOnStartup"/> is <see langword="true"/>.
     /// </summary>
-    /// <param name="builder">The JwtAuthKit builder.</param>
-    /// <param name="connectionString">For example <c>Data Source=auth.db</c>; it may be the application's own database file.</param>
-    /// <param name="migrateOnStartup">Whether to apply migrations when the host starts.</param>
-    /// <returns>The builder.</returns>
-    public static JwtAuthKitBuilder UseSqlite(this JwtAuthKitBuilder builder, string connectionString, bool migrateOnStartup = true)
+    internal static JwtAuthKitBuilder UseOwnedContext<TContext, TMigrator>(JwtAuthKitBuilder builder, Action<DbContextOptionsBuilder> configure, bool migrateOnStartup)
+        where TContext : DbContext
+        where TMigrator : class, IJwtAuthKitMigrator
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddDbContextFactory<SqliteJwtAuthKitDbContext>(o => SqliteJwtAuthKitDbContext.Configure(o, connectionString), ServiceLifetime.Singleton);
-        builder.Services.TryAddSingleton<PooledJwtAuthKitContext<SqliteJwtAuthKitDbContext>>();
-        builder.AddEntityFrameworkStores<SqliteJwtAuthKitDbContext>();
-        builder.Services.TryAddSingleton<SqliteStoreInitializer>();
+        builder.Services.AddDbContextFactory<TContext>(configure, ServiceLifetime.Singleton);
+        builder.Services.TryAddSingleton<PooledJwtAuthKitContext<TContext>>();
+        builder.AddEntityFrameworkStores<TContext>();
+        builder.Services.TryAddSingleton<IJwtAuthKitMigrator, TMigrator>();
         if (migrateOnStartup)
         {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IJwtAuthKitStoreInitializer, SqliteStoreInitializer>(sp => sp.GetRequiredService<SqliteStoreInitializer>()));
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IJwtAuthKitStoreInitializer, MigrateOnStartup>());
         }
 
         return builder;

@@ -73,7 +73,8 @@ public sealed class HostProcess : IAsyncDisposable
 
         using var client = new HttpClient { BaseAddress = address };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        // Generous: on a shared, loaded machine two hosts migrating one new PostgreSQL database in turn can take a minute.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
         {
             if (process.HasExited)
             {

@@ -4,8 +4,8 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 namespace JwtAuthKit.AspNetCore.Tests;
 
 /// <summary>Roles and permissions: the admin API's roles, and RequirePermission/RequireRole on the app's own endpoints.</summary>
-[Collection(nameof(TwoApplications))]
-public sealed class AdminRoleTests(TwoApplications apps)
+public abstract class AdminRoleTests<TApps>(TApps apps)
+    where TApps : TwoApplications
 {
     private const string Secret = TwoApplications.AlphaSecret;
 
@@ -111,3 +111,9 @@ public sealed class AdminRoleTests(TwoApplications apps)
         (await apps.Host.Client.SendWithBearerAsync(HttpMethod.Post, "/posts", token)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "this node forgets the role definition at once");
     }
 }
+
+[Collection(nameof(TwoApplications))]
+public sealed class AdminRoleTests(TwoApplications apps) : AdminRoleTests<TwoApplications>(apps);
+
+[Collection(nameof(PostgreSqlTwoApplications))]
+public sealed class AdminRoleOnPostgreSqlTests(PostgreSqlTwoApplications apps) : AdminRoleTests<PostgreSqlTwoApplications>(apps);

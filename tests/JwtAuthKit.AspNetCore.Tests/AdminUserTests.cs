@@ -5,8 +5,8 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 namespace JwtAuthKit.AspNetCore.Tests;
 
 /// <summary>The admin API's users: search and paging, create, read, update, delete, roles, reset, sessions.</summary>
-[Collection(nameof(TwoApplications))]
-public sealed class AdminUserTests(TwoApplications apps)
+public abstract class AdminUserTests<TApps>(TApps apps)
+    where TApps : TwoApplications
 {
     private const string Secret = TwoApplications.AlphaSecret;
 
@@ -156,3 +156,9 @@ public sealed class AdminUserTests(TwoApplications apps)
         (await apps.AdminAsync(HttpMethod.Get, "/users/" + new string('x', 500), Secret)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
+
+[Collection(nameof(TwoApplications))]
+public sealed class AdminUserTests(TwoApplications apps) : AdminUserTests<TwoApplications>(apps);
+
+[Collection(nameof(PostgreSqlTwoApplications))]
+public sealed class AdminUserOnPostgreSqlTests(PostgreSqlTwoApplications apps) : AdminUserTests<PostgreSqlTwoApplications>(apps);

@@ -9,7 +9,7 @@ using MimeKit;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class EmailFlowTests
+public abstract class EmailFlowTests(DatabaseKind kind)
 {
     public static Dictionary<string, string?> MailApplication(bool signup = true) => new()
     {
@@ -24,7 +24,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Sign_up_sends_a_verification_link_that_verifies_once()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
 
         (await mail.Client.RegisterAsync(email)).EnsureSuccessStatusCode();
@@ -49,7 +49,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task A_verification_link_expires_after_24_hours()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.RegisterAsync(email);
         var token = MailHost.TokenIn(await mail.WaitForMailAsync(email, "Confirm"));
@@ -64,7 +64,7 @@ public sealed class EmailFlowTests
     {
         var config = MailApplication();
         config["JwtAuthKit:Applications:0:Settings:RequireEmailVerification"] = "true";
-        await using var mail = await MailHost.StartAsync(configuration: config);
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: config);
         var email = Unique.Email();
         await mail.Client.RegisterAsync(email);
         (await (await mail.Client.LoginAsync(email)).ProblemCodeAsync()).Should().Be("email_not_verified");
@@ -80,7 +80,7 @@ public sealed class EmailFlowTests
     {
         var known = Unique.Email("known");
         var unknown = Unique.Email("unknown");
-        await using var open = await MailHost.StartAsync(configuration: MailApplication());
+        await using var open = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         (await open.Client.RegisterAsync(known)).EnsureSuccessStatusCode();
         await open.WaitForMailAsync(known, "Confirm");
 
@@ -110,7 +110,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Password_reset_sets_the_password_ends_every_session_and_sends_a_notice()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         var login = await mail.Client.SignUpAndInAsync(email);
         (await mail.Client.PostAsJsonAsync("/api/auth/password/forgot", new { email = email.ToUpperInvariant() })).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -135,7 +135,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task A_reset_link_expires_after_an_hour_and_only_the_newest_works()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.SignUpAndInAsync(email);
         await mail.Client.PostAsJsonAsync("/api/auth/password/forgot", new { email });
@@ -152,7 +152,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Magic_link_checks_the_redirect_and_signs_in_once_creating_a_verified_user()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
 
         var badRedirect = await mail.Client.PostAsJsonAsync("/api/auth/magic-link", new { email, redirect_to = "https://evil.example.com/welcome" });
@@ -175,7 +175,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Magic_link_expires_after_15_minutes()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.PostAsJsonAsync("/api/auth/magic-link", new { email });
         var token = MailHost.TokenIn(await mail.WaitForMailAsync(email, "sign-in link"));
@@ -188,7 +188,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Disabled_methods_answer_403_method_disabled()
     {
-        await using var mail = await MailHost.StartAsync();
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind));
 
         foreach (var (path, body) in new (string, object)[]
         {
@@ -206,7 +206,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task An_email_code_signs_in_and_five_wrong_tries_end_it()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.PostAsJsonAsync("/api/auth/otp", new { email });
         var code = MailHost.CodeIn(await mail.WaitForMailAsync(email, "sign-in code"));
@@ -234,7 +234,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task An_email_code_expires_after_ten_minutes()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.PostAsJsonAsync("/api/auth/otp", new { email });
         var code = MailHost.CodeIn(await mail.WaitForMailAsync(email, "sign-in code"));
@@ -247,7 +247,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Sign_up_off_means_no_mail_and_no_account_for_unknown_addresses()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication(signup: false));
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication(signup: false));
         var email = Unique.Email();
 
         (await mail.Client.PostAsJsonAsync("/api/auth/magic-link", new { email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -265,7 +265,7 @@ public sealed class EmailFlowTests
         config["JwtAuthKit:Applications:0:Settings:EmailTemplates:verify_email:Subject"] = "Welcome to {{app_name}}, {{email}}";
         config["JwtAuthKit:Applications:0:Settings:EmailTemplates:verify_email:Text"] = "Click {{link}}";
         config["JwtAuthKit:Applications:0:Settings:EmailTemplates:verify_email:Html"] = "<p>Hi {{email}}: <a href=\"{{link}}\">go</a></p>";
-        await using var mail = await MailHost.StartAsync(configuration: config);
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: config);
         var email = Unique.Email();
 
         await mail.Client.RegisterAsync(email);
@@ -280,7 +280,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task No_one_time_token_or_code_is_stored_in_plain_text()
     {
-        await using var mail = await MailHost.StartAsync(configuration: MailApplication());
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: MailApplication());
         var email = Unique.Email();
         await mail.Client.RegisterAsync(email);
         var verifyToken = MailHost.TokenIn(await mail.WaitForMailAsync(email, "Confirm"));
@@ -291,7 +291,7 @@ public sealed class EmailFlowTests
         await mail.Client.PostAsJsonAsync("/api/auth/otp", new { email });
         var code = MailHost.CodeIn(await mail.WaitForMailAsync(email, "sign-in code"));
 
-        var stored = await ReadAllTextColumnsAsync(mail.Host.DatabasePath, "jak_one_time_tokens", "jak_email_messages");
+        var stored = await ReadAllTextColumnsAsync(mail.Host.Database, "jak_one_time_tokens", "jak_email_messages");
         stored.Should().Contain(email, "the test reads the right tables");
         foreach (var secret in new[] { verifyToken, resetToken, magicToken, code })
         {
@@ -302,11 +302,11 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Mail_survives_an_SMTP_outage_and_a_host_restart()
     {
-        var database = TestHost.NewDatabasePath();
+        var database = await TestDatabase.NewAsync(kind);
         var time = TestHost.NewClock();
         var smtpPort = InProcessSmtpServer.FreePort();
         var email = Unique.Email();
-        var smtpDown = await MailHost.StartAsync(configuration: MailApplication(), databasePath: database, time: time, smtpPort: smtpPort);
+        var smtpDown = await MailHost.StartAsync(configuration: MailApplication(), database: database, time: time, smtpPort: smtpPort);
         await smtpDown.Client.SignUpAndInAsync(email);
         await smtpDown.WaitForMailAsync(email, "Confirm");
         await smtpDown.Smtp.DisposeAsync(); // The mail server goes down.
@@ -328,7 +328,7 @@ public sealed class EmailFlowTests
         await smtpDown.Host.DisposeAsync(); // The host restarts too.
 
         await using var smtp = await InProcessSmtpServer.StartAsync(smtpPort);
-        await using var host = await TestHost.StartAsync(databasePath: database, time: time, configuration: MailApplication(), kit: kit => kit.AddSmtpEmailSender(o =>
+        await using var host = await TestHost.StartAsync(database: database, time: time, configuration: MailApplication(), kit: kit => kit.AddSmtpEmailSender(o =>
         {
             o.Host = "127.0.0.1";
             o.Port = smtpPort;
@@ -337,7 +337,15 @@ public sealed class EmailFlowTests
         }));
         time.Advance(TimeSpan.FromMinutes(1)); // Past the back-off.
 
-        var arrived = await smtp.WaitForMessageAsync(m => m.Subject!.Contains("Reset your", StringComparison.Ordinal));
+        // The new host's first poll may still be reading when the clock jumps; its next one waits on the clock, so move it on.
+        var waiting = smtp.WaitForMessageAsync(m => m.Subject!.Contains("Reset your", StringComparison.Ordinal));
+        while (!waiting.IsCompleted)
+        {
+            await Task.WhenAny(waiting, Task.Delay(200));
+            time.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        var arrived = await waiting;
         var token = MailHost.TokenIn(arrived);
         (await host.Client.PostAsJsonAsync("/api/auth/password/reset", new { token, new_password = "a completely new passphrase" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         var sent = await host.GetRequiredService<IEmailOutboxStore>().FindAsync(pending.Id, default);
@@ -349,7 +357,7 @@ public sealed class EmailFlowTests
     public async Task After_the_last_attempt_a_message_is_failed_and_can_be_retried()
     {
         var smtpPort = InProcessSmtpServer.FreePort();
-        await using var host = await TestHost.StartAsync(o =>
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind), configure: o =>
         {
             o.Email.MaxAttempts = 2;
             o.Email.InitialRetryDelay = TimeSpan.FromMilliseconds(10);
@@ -383,7 +391,7 @@ public sealed class EmailFlowTests
     [Fact]
     public async Task Mail_of_the_unnamed_default_application_comes_from_a_proper_sender()
     {
-        await using var mail = await MailHost.StartAsync(configure: o => o.Email.FromAddress = "no-reply@shop.example");
+        await using var mail = await MailHost.StartAsync(database: await TestDatabase.NewAsync(kind), configure: o => o.Email.FromAddress = "no-reply@shop.example");
         var email = Unique.Email();
 
         await mail.Client.RegisterAsync(email);
@@ -401,9 +409,9 @@ public sealed class EmailFlowTests
         return json.GetProperty("amr").EnumerateArray().Select(a => a.GetString()).ToList();
     }
 
-    private static async Task<string> ReadAllTextColumnsAsync(string databasePath, params string[] tables)
+    private static async Task<string> ReadAllTextColumnsAsync(TestDatabase database, params string[] tables)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await using var connection = database.NewConnection();
         await connection.OpenAsync();
         var all = new System.Text.StringBuilder();
         foreach (var table in tables)
@@ -423,3 +431,7 @@ public sealed class EmailFlowTests
         return all.ToString();
     }
 }
+
+public sealed class EmailFlowOnSqliteTests() : EmailFlowTests(DatabaseKind.Sqlite);
+
+public sealed class EmailFlowOnPostgreSqlTests() : EmailFlowTests(DatabaseKind.PostgreSql);

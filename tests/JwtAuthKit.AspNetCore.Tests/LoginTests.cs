@@ -6,7 +6,8 @@ using JwtAuthKit.Users;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class LoginTests(SharedHost fixture) : IClassFixture<SharedHost>
+public abstract class LoginTests<THost>(THost fixture) : IClassFixture<THost>
+    where THost : SharedHost
 {
     private readonly HttpClient _client = fixture.Host.Client;
 
@@ -76,3 +77,7 @@ public sealed class LoginTests(SharedHost fixture) : IClassFixture<SharedHost>
         return node.ToJsonString();
     }
 }
+
+public sealed class LoginTests(SharedHost fixture) : LoginTests<SharedHost>(fixture);
+
+public sealed class LoginOnPostgreSqlTests(PostgreSqlSharedHost fixture) : LoginTests<PostgreSqlSharedHost>(fixture);

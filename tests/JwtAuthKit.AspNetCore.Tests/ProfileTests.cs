@@ -3,7 +3,8 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class ProfileTests(SharedHost fixture) : IClassFixture<SharedHost>
+public abstract class ProfileTests<THost>(THost fixture) : IClassFixture<THost>
+    where THost : SharedHost
 {
     private readonly HttpClient _client = fixture.Host.Client;
 
@@ -79,3 +80,7 @@ public sealed class ProfileTests(SharedHost fixture) : IClassFixture<SharedHost>
         (await _client.LoginAsync(email, newPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+public sealed class ProfileTests(SharedHost fixture) : ProfileTests<SharedHost>(fixture);
+
+public sealed class ProfileOnPostgreSqlTests(PostgreSqlSharedHost fixture) : ProfileTests<PostgreSqlSharedHost>(fixture);

@@ -3,12 +3,12 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class RefreshTests
+public abstract class RefreshTests(DatabaseKind kind)
 {
     [Fact]
     public async Task Refresh_rotates_the_token_and_the_new_one_works()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var login = await host.Client.SignUpAndInAsync(Unique.Email());
         var first = login.GetProperty("refresh_token").GetString()!;
 
@@ -25,7 +25,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task Replaying_a_rotated_token_inside_the_grace_window_returns_the_same_successor()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var token = (await host.Client.SignUpAndInAsync(Unique.Email())).GetProperty("refresh_token").GetString()!;
 
         var a = await (await host.Client.RefreshAsync(token)).JsonAsync();
@@ -38,7 +38,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task Replaying_a_rotated_token_after_the_grace_window_revokes_the_whole_session()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var login = await host.Client.SignUpAndInAsync(Unique.Email());
         var first = login.GetProperty("refresh_token").GetString()!;
         var rotated = await (await host.Client.RefreshAsync(first)).JsonAsync();
@@ -58,7 +58,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task Eight_concurrent_refreshes_of_one_token_all_succeed_with_one_successor()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var token = (await host.Client.SignUpAndInAsync(Unique.Email())).GetProperty("refresh_token").GetString()!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.Client.RefreshAsync(token)));
@@ -72,7 +72,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task Unknown_and_malformed_tokens_get_401_invalid_refresh_token()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
 
         foreach (var token in new[] { "nope", SecretTokens.Create(), new string('a', 5000), "" })
         {
@@ -85,7 +85,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task A_refresh_token_unused_for_the_idle_lifetime_expires()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var token = (await host.Client.SignUpAndInAsync(Unique.Email())).GetProperty("refresh_token").GetString()!;
 
         host.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
@@ -96,7 +96,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task A_session_ends_at_its_absolute_lifetime_however_often_it_is_refreshed()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind));
         var token = (await host.Client.SignUpAndInAsync(Unique.Email())).GetProperty("refresh_token").GetString()!;
 
         for (var day = 0; day < 80; day += 20)
@@ -116,7 +116,7 @@ public sealed class RefreshTests
     [Fact]
     public async Task A_key_of_another_application_cannot_refresh()
     {
-        await using var host = await TestHost.StartAsync(configuration: ApplicationTests.FourApplications());
+        await using var host = await TestHost.StartAsync(database: await TestDatabase.NewAsync(kind), configuration: ApplicationTests.FourApplications());
         var email = Unique.Email();
         var login = await host.NewClient(ApplicationTests.OpenKey).SignUpAndInAsync(email);
 
@@ -125,3 +125,7 @@ public sealed class RefreshTests
         (await response.ProblemCodeAsync()).Should().Be("invalid_refresh_token");
     }
 }
+
+public sealed class RefreshOnSqliteTests() : RefreshTests(DatabaseKind.Sqlite);
+
+public sealed class RefreshOnPostgreSqlTests() : RefreshTests(DatabaseKind.PostgreSql);

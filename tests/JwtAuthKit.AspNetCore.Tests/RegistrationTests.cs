@@ -4,7 +4,8 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class RegistrationTests(SharedHost fixture) : IClassFixture<SharedHost>
+public abstract class RegistrationTests<THost>(THost fixture) : IClassFixture<THost>
+    where THost : SharedHost
 {
     private readonly HttpClient _client = fixture.Host.Client;
 
@@ -96,3 +97,7 @@ public sealed class RegistrationTests(SharedHost fixture) : IClassFixture<Shared
         response.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 }
+
+public sealed class RegistrationTests(SharedHost fixture) : RegistrationTests<SharedHost>(fixture);
+
+public sealed class RegistrationOnPostgreSqlTests(PostgreSqlSharedHost fixture) : RegistrationTests<PostgreSqlSharedHost>(fixture);

@@ -4,7 +4,8 @@ using JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class SessionTests(SharedHost fixture) : IClassFixture<SharedHost>
+public abstract class SessionTests<THost>(THost fixture) : IClassFixture<THost>
+    where THost : SharedHost
 {
     private readonly HttpClient _client = fixture.Host.Client;
 
@@ -104,3 +105,7 @@ public sealed class SessionTests(SharedHost fixture) : IClassFixture<SharedHost>
         return list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
     }
 }
+
+public sealed class SessionTests(SharedHost fixture) : SessionTests<SharedHost>(fixture);
+
+public sealed class SessionOnPostgreSqlTests(PostgreSqlSharedHost fixture) : SessionTests<PostgreSqlSharedHost>(fixture);

@@ -9,7 +9,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JwtAuthKit.AspNetCore.Tests;
 
-public sealed class TokenTests(SharedHost fixture) : IClassFixture<SharedHost>
+public abstract class TokenTests<THost>(THost fixture) : IClassFixture<THost>
+    where THost : SharedHost
 {
     private readonly TestHost _host = fixture.Host;
 
@@ -192,3 +193,7 @@ public sealed class TokenTests(SharedHost fixture) : IClassFixture<SharedHost>
 
     private static string B64(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
 }
+
+public sealed class TokenTests(SharedHost fixture) : TokenTests<SharedHost>(fixture);
+
+public sealed class TokenOnPostgreSqlTests(PostgreSqlSharedHost fixture) : TokenTests<PostgreSqlSharedHost>(fixture);

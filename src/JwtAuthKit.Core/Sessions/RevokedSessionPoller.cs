@@ -5,15 +5,19 @@ using Microsoft.Extensions.Options;
 namespace JwtAuthKit.Sessions;
 
 /// <summary>
-/// Reads sessions revoked and users whose roles changed, on any node, into <see cref="RevokedSessionCache"/> and
-/// <see cref="Tokens.StaleTokenCache"/> every <see cref="JwtAuthKitOptions.RevocationPollInterval"/>: two indexed
-/// queries per interval per node, instead of one per request.
+/// The change feed's one consumer: reads sessions revoked and users whose roles changed, on any node, into
+/// <see cref="RevokedSessionCache"/> and <see cref="Tokens.StaleTokenCache"/> whenever the <see cref="Caching.IChangeFeed"/>
+/// announces a change (at once, where the database pushes) and at least every
+/// <see cref="JwtAuthKitOptions.RevocationPollInterval"/>: two indexed queries per wake-up per node, instead of one per
+/// request. Announced changes to applications and signing keys drop those caches (<see cref="Caching.NodeCaches"/>).
 /// </summary>
 internal sealed partial class RevokedSessionPoller(
     ISessionStore store,
     Users.IUserStore users,
     RevokedSessionCache cache,
     Tokens.StaleTokenCache stale,
+    Caching.IChangeFeed feed,
+    Caching.NodeCaches caches,
     IOptions<JwtAuthKitOptions> options,
     TimeProvider time,
     ILogger<RevokedSessionPoller> logger) : BackgroundService
@@ -32,10 +36,11 @@ internal sealed partial class RevokedSessionPoller(
         // One delay at a time, not a periodic timer: after a pause (or a test's clock jump) it polls once, not once per
         // missed interval.
         var polls = 0;
-        while (await DelayAsync(options.Value.RevocationPollInterval, stoppingToken))
+        while (await WaitAsync(options.Value.RevocationPollInterval, stoppingToken) is { } changed)
         {
             try
             {
+                caches.Forget(changed);
                 // From the last poll that succeeded, so an outage of the database or a paused process loses nothing.
                 var since = (_lastSuccessfulPoll ?? RevokedSessionCache.OldestRelevant(time.GetUtcNow())) - Overlap;
                 await PollAsync(since, stoppingToken);
@@ -53,16 +58,15 @@ internal sealed partial class RevokedSessionPoller(
         }
     }
 
-    private async Task<bool> DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
+    private async Task<Caching.ChangeKinds?> WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(interval, time, cancellationToken);
-            return true;
+            return await feed.WaitAsync(interval, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -21,6 +21,7 @@ public sealed partial class SigningKeyManager : IDisposable
     private readonly ILogger<SigningKeyManager> _logger;
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private KeyRing? _ring;
+    private volatile bool _stale;
 
     /// <summary>Creates the manager.</summary>
     /// <param name="store">The key store.</param>
@@ -94,10 +95,13 @@ public sealed partial class SigningKeyManager : IDisposable
     /// <inheritdoc />
     public void Dispose() => _loadLock.Dispose();
 
+    /// <summary>Makes the next use reload the keys: another node announced a new, rotated or retired key.</summary>
+    internal void MarkStale() => _stale = true;
+
     private async Task<KeyRing> GetRingAsync(CancellationToken cancellationToken)
     {
         var ring = Volatile.Read(ref _ring);
-        if (ring is not null && _time.GetElapsedTime(ring.LoadedAt) < ReloadInterval)
+        if (ring is not null && !_stale && _time.GetElapsedTime(ring.LoadedAt) < ReloadInterval)
         {
             return ring;
         }
@@ -126,10 +130,12 @@ public sealed partial class SigningKeyManager : IDisposable
         try
         {
             var current = Volatile.Read(ref _ring);
-            if (current is not null && !ReferenceEquals(current, seen) && _time.GetElapsedTime(current.LoadedAt) < UnknownKeyReloadInterval)
+            if (current is not null && !_stale && !ReferenceEquals(current, seen) && _time.GetElapsedTime(current.LoadedAt) < UnknownKeyReloadInterval)
             {
                 return current; // Another caller reloaded while this one waited.
             }
+
+            _stale = false;
 
             var now = _time.GetUtcNow();
             var stored = await _store.ListUnexpiredAsync(now, cancellationToken);

@@ -1,4 +1,4 @@
-using JwtAuthKit.Hosting;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,12 +8,12 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// Creates the SQLite file readable by its owner only (it holds password hashes, sealed refresh tokens and the key ring),
 /// applies the migrations (once per process) and switches the file to write-ahead logging.
 /// </summary>
-internal sealed class SqliteStoreInitializer(JwtAuthKitContextSource<SqliteJwtAuthKitDbContext> contexts) : IJwtAuthKitStoreInitializer, IDisposable
+internal sealed class SqliteStoreInitializer(JwtAuthKitContextSource<SqliteJwtAuthKitDbContext> contexts) : IJwtAuthKitMigrator, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await _once.WaitAsync(cancellationToken);
         try

@@ -1,3 +1,4 @@
+using JwtAuthKit.EntityFramework.Providers;
 using JwtAuthKit.Applications;
 using JwtAuthKit.Email;
 using JwtAuthKit.Platform;
@@ -41,7 +42,7 @@ internal sealed class EntityFrameworkApplicationMemberStore<TContext>(JwtAuthKit
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }
@@ -111,7 +112,7 @@ internal sealed class EntityFrameworkApplicationMemberStore<TContext>(JwtAuthKit
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Rolled back with the transaction: the invitation stays pending for the account that took the address.
                 return InvitationAcceptOutcome.EmailTaken;

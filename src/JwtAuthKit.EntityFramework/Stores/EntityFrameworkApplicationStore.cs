@@ -1,4 +1,5 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -57,7 +58,7 @@ internal sealed class EntityFrameworkApplicationStore<TContext>(JwtAuthKitContex
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }
@@ -79,7 +80,7 @@ internal sealed class EntityFrameworkApplicationStore<TContext>(JwtAuthKitContex
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }

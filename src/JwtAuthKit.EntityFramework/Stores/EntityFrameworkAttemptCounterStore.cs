@@ -1,4 +1,5 @@
 using JwtAuthKit.Throttling;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -30,7 +31,7 @@ internal sealed class EntityFrameworkAttemptCounterStore<TContext>(JwtAuthKitCon
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Someone else created it: count on it.
             }

@@ -1,4 +1,5 @@
 using JwtAuthKit.Roles;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -27,7 +28,7 @@ internal sealed class EntityFrameworkRoleStore<TContext>(JwtAuthKitContextSource
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using JwtAuthKit.Mfa;
 using JwtAuthKit.Users;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -34,7 +35,7 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false; // A concurrent setup stored its enrolment first.
         }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using JwtAuthKit.Email;
 using JwtAuthKit.OneTimeTokens;
 using JwtAuthKit.Users;
+using JwtAuthKit.EntityFramework.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -33,7 +34,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }
@@ -55,7 +56,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Disposing the transaction rolls it back.
             return false;
@@ -203,7 +204,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
                 await transaction.CommitAsync(cancellationToken);
                 return existing;
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < 3)
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && attempt < 3)
             {
                 await transaction.RollbackAsync(cancellationToken);
             }

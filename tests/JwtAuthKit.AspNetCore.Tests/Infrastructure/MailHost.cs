@@ -20,7 +20,7 @@ public sealed partial class MailHost : IAsyncDisposable
 
     public HttpClient Client => Host.Client;
 
-    public static async Task<MailHost> StartAsync(Action<JwtAuthKitOptions>? configure = null, Dictionary<string, string?>? configuration = null, string? databasePath = null, FakeTimeProvider? time = null, int? smtpPort = null)
+    public static async Task<MailHost> StartAsync(Action<JwtAuthKitOptions>? configure = null, Dictionary<string, string?>? configuration = null, string? databasePath = null, FakeTimeProvider? time = null, int? smtpPort = null, TestDatabase? database = null)
     {
         var smtp = await InProcessSmtpServer.StartAsync(smtpPort);
         var host = await TestHost.StartAsync(configure, databasePath, time, configuration, kit: kit => kit.AddSmtpEmailSender(o =>
@@ -29,7 +29,7 @@ public sealed partial class MailHost : IAsyncDisposable
             o.Port = smtp.Port;
             o.Security = SmtpSecurity.None;
             o.From = "auth@example.com";
-        }));
+        }), database: database);
         return new MailHost(host, smtp);
     }
 

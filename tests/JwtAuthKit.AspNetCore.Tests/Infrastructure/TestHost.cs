@@ -15,25 +15,28 @@ namespace JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
 /// An ASP.NET Core app that embeds JwtAuthKit the way a user would (AddJwtAuthKit + MapJwtAuthKitEndpoints), on
-/// real Kestrel on loopback and a real SQLite file.
+/// real Kestrel on loopback and a real database: a SQLite file unless the test hands it a <see cref="TestDatabase"/>.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
     public const string Issuer = "https://issuer.test";
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, Uri address, string databasePath, FakeTimeProvider time)
+    private TestHost(WebApplication app, Uri address, TestDatabase database, FakeTimeProvider time)
     {
         _app = app;
         Address = address;
-        DatabasePath = databasePath;
+        Database = database;
         Time = time;
         Client = NewClient();
     }
 
     public Uri Address { get; }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file; tests that read it directly run on SQLite only.</summary>
+    public string DatabasePath => Database.SqlitePath ?? throw new InvalidOperationException("This host runs on PostgreSQL, not on a SQLite file.");
 
     /// <summary>The host's clock: timers, caches and polls move only when the test advances it.</summary>
     public FakeTimeProvider Time { get; }
@@ -54,10 +57,10 @@ public sealed class TestHost : IAsyncDisposable
         Dictionary<string, string?>? configuration = null,
         Action<WebApplication>? mapMore = null,
         Action<IServiceCollection>? services = null,
-        Action<JwtAuthKitBuilder>? kit = null)
+        Action<JwtAuthKitBuilder>? kit = null,
+        TestDatabase? database = null)
     {
-        databasePath ??= NewDatabasePath();
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        database ??= TestDatabase.Sqlite(databasePath);
         time ??= NewClock();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -73,7 +76,8 @@ public sealed class TestHost : IAsyncDisposable
             o.RateLimits.PermitLimit = 10_000;
             o.Email.PollInterval = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(o);
-        }).AddAspNetCore().UseSqlite($"Data Source={databasePath}");
+        }).AddAspNetCore();
+        database.Use(jwtAuthKit);
         kit?.Invoke(jwtAuthKit);
 
         var app = builder.Build();
@@ -84,7 +88,7 @@ public sealed class TestHost : IAsyncDisposable
         mapMore?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address), databasePath, time);
+        return new TestHost(app, new Uri(address), database, time);
     }
 
     public HttpClient NewClient(string? apiKey = null)

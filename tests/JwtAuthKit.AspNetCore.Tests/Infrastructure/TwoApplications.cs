@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace JwtAuthKit.AspNetCore.Tests.Infrastructure;
 
 /// <summary>One host serving two applications, alpha and beta, each with keys declared in configuration.</summary>
-public sealed class TwoApplications : IAsyncLifetime
+public class TwoApplications : IAsyncLifetime
 {
     public const string AlphaPublishable = "pk_alpha00000000000000000000000000";
     public const string AlphaSecret = "sk_alpha00000000000000000000000000";
@@ -32,9 +32,11 @@ public sealed class TwoApplications : IAsyncLifetime
         ["JwtAuthKit:Applications:1:SecretKey"] = BetaSecret,
     };
 
+    protected virtual DatabaseKind Database => DatabaseKind.Sqlite;
+
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartAsync(configuration: Configuration(), mapMore: MapAppEndpoints);
+        Host = await TestHost.StartAsync(configuration: Configuration(), mapMore: MapAppEndpoints, database: await TestDatabase.NewAsync(Database));
         Alpha = Host.NewClient(AlphaPublishable);
         Beta = Host.NewClient(BetaPublishable);
     }
@@ -88,3 +90,13 @@ public sealed class TwoApplications : IAsyncLifetime
 /// <summary>Test collection sharing one two-application host.</summary>
 [CollectionDefinition(nameof(TwoApplications))]
 public sealed class TwoApplicationsGroup : ICollectionFixture<TwoApplications>;
+
+/// <summary>The two-application host on PostgreSQL.</summary>
+public sealed class PostgreSqlTwoApplications : TwoApplications
+{
+    protected override DatabaseKind Database => DatabaseKind.PostgreSql;
+}
+
+/// <summary>Test collection sharing one two-application host on PostgreSQL.</summary>
+[CollectionDefinition(nameof(PostgreSqlTwoApplications))]
+public sealed class PostgreSqlTwoApplicationsGroup : ICollectionFixture<PostgreSqlTwoApplications>;

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtAuthKit.EntityFramework.PostgreSql;
+
+/// <summary>The JwtAuthKit context on PostgreSQL, with the PostgreSQL migrations shipped in this package.</summary>
+public sealed class PostgreSqlJwtAuthKitDbContext : JwtAuthKitDbContext
+{
+    /// <summary>The table that records which of JwtAuthKit's migrations were applied, apart from the application's own.</summary>
+    public const string MigrationsHistoryTable = "__jak_migrations";
+
+    /// <summary>Creates the context.</summary>
+    /// <param name="options">The options.</param>
+    public PostgreSqlJwtAuthKitDbContext(DbContextOptions<PostgreSqlJwtAuthKitDbContext> options)
+        : base(options)
+    {
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
+}

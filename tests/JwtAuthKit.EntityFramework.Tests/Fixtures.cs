@@ -1,0 +1,39 @@
+using JwtAuthKit.Specification;
+using JwtAuthKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JwtAuthKit.EntityFramework.Tests;
+
+/// <summary>JwtAuthKit's services on <c>UseSqlite</c>, on a new file, migrated.</summary>
+public sealed class SqliteStoreFixture : StoreFixture
+{
+    protected override Task<IServiceProvider> CreateServicesAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "jak-tests", Guid.NewGuid().ToString("N"), "auth.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return StoreServices.BuildAsync(kit => kit.UseSqlite($"Data Source={file}"));
+    }
+}
+
+/// <summary>JwtAuthKit's services on <c>UsePostgreSql</c>, on a new database of the test server, migrated.</summary>
+public sealed class PostgreSqlStoreFixture : StoreFixture
+{
+    protected override async Task<IServiceProvider> CreateServicesAsync()
+    {
+        var connectionString = await PostgreSqlServer.CreateDatabaseAsync();
+        return await StoreServices.BuildAsync(kit => kit.UsePostgreSql(connectionString));
+    }
+}
+
+internal static class StoreServices
+{
+    public static async Task<IServiceProvider> BuildAsync(Action<JwtAuthKitBuilder> storage)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        storage(services.AddJwtAuthKit(o => o.Issuer = "https://stores.test"));
+        var provider = services.BuildServiceProvider();
+        await JwtAuthKitDatabase.MigrateAsync(provider, default);
+        return provider;
+    }
+}
