@@ -15,6 +15,17 @@ public sealed class PostgreSqlJwtAuthKitDbContext : JwtAuthKitDbContext
     {
     }
 
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // User search is a range read on these columns ([prefix, prefix + 1)). Byte order ("C") makes the range mean
+        // "starts with", as on SQLite, and lets the B-tree index serve it whatever the database's default collation.
+        modelBuilder.Entity<Users.User>().Property(u => u.Email).UseCollation("C");
+        modelBuilder.Entity<Users.User>().Property<string?>(Stores.UserSearchName.Property).UseCollation("C");
+    }
+
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
 }

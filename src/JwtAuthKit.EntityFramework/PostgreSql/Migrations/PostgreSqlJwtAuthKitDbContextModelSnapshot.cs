@@ -153,9 +153,9 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasIndex("ApplicationId", "CreatedAt");
 
-                    b.HasIndex("ApplicationId", "Type", "CreatedAt");
-
                     b.HasIndex("ApplicationId", "UserId", "CreatedAt");
+
+                    b.HasIndex("ApplicationId", "Type", "CreatedAt", "UserId");
 
                     b.ToTable("jak_audit_events", (string)null);
                 });
@@ -230,7 +230,11 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasIndex("LockId");
 
+                    b.HasIndex("ApplicationId", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ApplicationId", "Status", "Id");
 
                     b.HasIndex("ApplicationId", "To", "Kind", "CreatedAt");
 
@@ -409,6 +413,80 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "Email", "Purpose", "ConsumedAt");
 
                     b.ToTable("jak_one_time_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationInvitation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Email");
+
+                    b.ToTable("jak_application_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationMembership", b =>
+                {
+                    b.Property<string>("ApplicationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApplicationId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("jak_application_members", (string)null);
                 });
 
             modelBuilder.Entity("JwtAuthKit.Roles.Role", b =>
@@ -623,7 +701,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("boolean");
@@ -657,6 +736,11 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                     b.Property<DateTime?>("RolesChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -670,6 +754,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicationId", "ExternalId");
+
+                    b.HasIndex("ApplicationId", "SearchName");
 
                     b.ToTable("jak_users", (string)null);
                 });
@@ -750,6 +836,30 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
             modelBuilder.Entity("JwtAuthKit.OneTimeTokens.OneTimeToken", b =>
                 {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationInvitation", b =>
+                {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationMembership", b =>
+                {
+                    b.HasOne("JwtAuthKit.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("JwtAuthKit.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
