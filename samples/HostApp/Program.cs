@@ -2,6 +2,7 @@ using JwtAuthKit;
 using JwtAuthKit.AspNetCore;
 using JwtAuthKit.EntityFramework;
 using JwtAuthKit.HostApp;
+using JwtAuthKit.HostApp.Dashboard;
 using JwtAuthKit.Smtp;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
@@ -84,6 +85,9 @@ builder.Services.AddHsts(o =>
     o.IncludeSubDomains = builder.Configuration.GetValue("JwtAuthKit:Hsts:IncludeSubDomains", false);
 });
 
+// The admin dashboard at /admin.
+builder.AddJwtAuthKitDashboard();
+
 var app = builder.Build();
 
 if (isCommand)
@@ -132,6 +136,8 @@ app.MapScalarApiReference("/docs", options =>
         .HideClientButton();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
+app.UseJwtAuthKitDashboard();
+
 // The web SDK's demo page (/demo), with the SDK as built from sdk/web beside it.
 app.UseJwtAuthKitDemoPage();
 app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace JwtAuthKit.HostApp.Dashboard;
+
+/// <summary>One day of an application's activity, as the chart draws it.</summary>
+internal sealed record ActivityDay(DateOnly Day, int SignIns, int Failures, int SignUps);
+
+/// <summary>
+/// Draws sign-ins, failures and sign-ups per day as an SVG line chart on the server: no script, no library, nothing
+/// fetched; presentation attributes only, so the dashboard's style-src 'self' policy holds.
+/// </summary>
+internal static class ActivityChart
+{
+    private const int Width = 760;
+    private const int Height = 240;
+    private const int Left = 44;
+    private const int Right = 12;
+    private const int Top = 14;
+    private const int Bottom = 30;
+
+    public static string Render(IReadOnlyList<ActivityDay> days, string titleId)
+    {
+        var html = HtmlEncoder.Default;
+        var max = Math.Max(1, days.Count == 0 ? 1 : days.Max(d => Math.Max(d.SignIns, Math.Max(d.Failures, d.SignUps))));
+        var scale = NiceCeiling(max);
+        var plotWidth = Width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        double X(int i) => Left + (days.Count <= 1 ? plotWidth / 2.0 : i * plotWidth / (double)(days.Count - 1));
+        double Y(int v) => Top + plotHeight - (v * plotHeight / (double)scale);
+
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{html.Encode(titleId)}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (var step = 0; step <= 4; step++)
+        {
+            var value = scale * step / 4;
+            var y = Y(value);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#e3e6ea\" stroke-width=\"1\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"11\" fill=\"#545b66\">{value}</text>");
+        }
+
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(days.Count / 6.0));
+        for (var i = 0; i < days.Count; i += labelEvery)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#545b66\">{html.Encode(days[i].Day.ToString("MMM d", CultureInfo.InvariantCulture))}</text>");
+        }
+
+        Series(svg, days, d => d.SignIns, "#0f766e", X, Y);
+        Series(svg, days, d => d.Failures, "#b42318", X, Y);
+        Series(svg, days, d => d.SignUps, "#2563eb", X, Y);
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static void Series(StringBuilder svg, IReadOnlyList<ActivityDay> days, Func<ActivityDay, int> value, string colour, Func<int, double> x, Func<int, double> y)
+    {
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        var points = string.Join(' ', days.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"{x(i):0.#},{y(value(d)):0.#}")));
+        svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{points}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-linejoin=\"round\"/>");
+        for (var i = 0; i < days.Count; i++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x(i):0.#}\" cy=\"{y(value(days[i])):0.#}\" r=\"2.5\" fill=\"{colour}\"/>");
+        }
+    }
+
+    private static int NiceCeiling(int max)
+    {
+        var magnitude = (int)Math.Pow(10, Math.Floor(Math.Log10(max)));
+        foreach (var factor in new[] { 1, 2, 4, 5, 10 })
+        {
+            if (factor * magnitude >= max && factor * magnitude % 4 == 0)
+            {
+                return factor * magnitude;
+            }
+        }
+
+        return ((max / 4) + 1) * 4;
+    }
+}
