@@ -71,6 +71,12 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<PasswordResetService>();
         services.TryAddSingleton<AccountThrottle>();
         services.TryAddSingleton<AttemptCounterCleanupService>();
+        services.TryAddSingleton<OperatorAccounts>();
+        services.TryAddSingleton<PlatformAccessService>();
+        services.TryAddSingleton<InvitationMailer>();
+        services.TryAddSingleton<InvitationRedeemer>();
+        services.TryAddSingleton<DashboardApplicationCreator>();
+        services.TryAddSingleton<FirstOperatorBootstrapper>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
         services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());
@@ -94,7 +100,12 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<ISettingsAdministrationService, SettingsAdministrationService>();
         services.TryAddSingleton<IAuditLogService, AuditLogService>();
         services.TryAddSingleton<IApplicationAdministrationService, ApplicationAdministrationService>();
-        services.TryAddSingleton<IOperatorAccountService, OperatorAccounts>();
+        services.TryAddSingleton<IOperatorAccountService>(sp => sp.GetRequiredService<OperatorAccounts>());
+        services.TryAddSingleton<IPlatformAccessService>(sp => sp.GetRequiredService<PlatformAccessService>());
+        services.TryAddSingleton<IApplicationMemberService, ApplicationMemberService>();
+        services.TryAddSingleton<IDashboardAccountService, DashboardAccountService>();
+        services.TryAddSingleton<IActivityReportService, ActivityReportService>();
+        services.TryAddSingleton<IEmailOutboxAdministrationService, EmailOutboxAdministrationService>();
 
         // The initializer must start before the poller, so the first poll finds migrated tables.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwtAuthKitInitializer>());

@@ -65,6 +65,9 @@ public sealed class JwtAuthKitOptions
     /// </summary>
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>The dashboard's accounts: self-service sign-up, MFA for operators, invitations, the first operator.</summary>
+    public Platform.DashboardOptions Dashboard { get; set; } = new();
+
     /// <summary>Request rate limits of the sign-in endpoints.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -74,6 +74,8 @@ public static class JwtAuthKitEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<Mfa.ISecondFactorStore, EntityFrameworkSecondFactorStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Mfa.IMfaChallengeStore, EntityFrameworkMfaChallengeStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, EntityFrameworkAttemptCounterStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Platform.IApplicationMemberStore, EntityFrameworkApplicationMemberStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Platform.IActivityStore, EntityFrameworkActivityStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IJwtAuthKitXmlRepository, EntityFrameworkXmlRepository<TContext>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, KeyRingInDatabaseSetup>());
         return builder;

@@ -19,7 +19,8 @@ public static class JwtAuthKitModelBuilderExtensions
     private static readonly Type[] Entities =
         [typeof(Application), typeof(ApiKey), typeof(User), typeof(Session), typeof(RefreshToken), typeof(SigningKey),
          typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent),
-         typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge), typeof(AttemptCounter)];
+         typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge), typeof(AttemptCounter),
+         typeof(Platform.ApplicationMembership), typeof(Platform.ApplicationInvitation)];
 
     /// <summary>
     /// Adds JwtAuthKit's tables (all named <c>jak_…</c>), keys and indexes to the model, including the table that keeps the
@@ -45,6 +46,8 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new RecoveryCodeConfiguration());
         modelBuilder.ApplyConfiguration(new MfaChallengeConfiguration());
         modelBuilder.ApplyConfiguration(new AttemptCounterConfiguration());
+        modelBuilder.ApplyConfiguration(new ApplicationMembershipConfiguration());
+        modelBuilder.ApplyConfiguration(new ApplicationInvitationConfiguration());
 
         // A context that already stores Data Protection keys (IDataProtectionKeyContext) keeps its table; JwtAuthKit shares it.
         if (modelBuilder.Model.FindEntityType(typeof(DataProtectionKey)) is null)

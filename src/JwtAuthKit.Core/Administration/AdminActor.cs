@@ -23,7 +23,7 @@ public sealed class AdminActor
     /// <summary>The application administered; nothing outside it is reachable.</summary>
     public Application Application { get; }
 
-    /// <summary>How the actor appears in the audit log: <c>key:&lt;prefix&gt;</c>, <c>user:&lt;id&gt;</c>, <c>operator:&lt;id&gt;</c> or <c>system</c>.</summary>
+    /// <summary>How the actor appears in the audit log: <c>key:&lt;prefix&gt;</c>, <c>user:&lt;id&gt;</c>, <c>operator:&lt;id&gt;</c>, <c>account:&lt;id&gt;</c> or <c>system</c>.</summary>
     public string AuditName { get; }
 
     /// <summary>The permissions held; <c>*</c> stands for all.</summary>
@@ -56,6 +56,19 @@ public sealed class AdminActor
     /// <returns>The actor.</returns>
     public static AdminActor ForOperator(Application application, string operatorId, ClientInfo client) =>
         new(application, "operator:" + operatorId, All, client);
+
+    /// <summary>A dashboard account acting on an application it is a member of, with the permissions its role grants.</summary>
+    /// <param name="application">The application acted on.</param>
+    /// <param name="accountId">The account's user id in the platform application.</param>
+    /// <param name="permissions">The permissions its membership role grants (<see cref="Platform.PlatformActor.ForApplication"/>).</param>
+    /// <param name="client">Where the request came from.</param>
+    /// <returns>The actor, audited as <c>account:&lt;id&gt;</c>.</returns>
+    public static AdminActor ForAccount(Application application, string accountId, IReadOnlySet<string> permissions, ClientInfo client) =>
+        new(application, "account:" + accountId, permissions, client);
+
+    /// <summary>An operator acting with fewer permissions than all (a role on the application chosen by the dashboard).</summary>
+    internal static AdminActor ForOperator(Application application, string operatorId, IReadOnlySet<string> permissions, ClientInfo client) =>
+        new(application, "operator:" + operatorId, permissions, client);
 
     /// <summary>JwtAuthKit itself, or a command line run by whoever runs the deployment.</summary>
     /// <param name="application">The application acted on.</param>

@@ -86,4 +86,25 @@ public static class AuditEventTypes
 
     /// <summary>The application's users were exported (data: users, password_hashes).</summary>
     public const string UsersExported = "admin.users_exported";
+
+    /// <summary>An application was created from the dashboard or platform API (data: name).</summary>
+    public const string ApplicationCreated = "application.created";
+
+    /// <summary>An address was invited to the application (data: invitation_id, email, role).</summary>
+    public const string MemberInvited = "member.invited";
+
+    /// <summary>A pending invitation was revoked (data: invitation_id, email).</summary>
+    public const string InvitationRevoked = "member.invitation_revoked";
+
+    /// <summary>An account accepted an invitation and became a member (data: invitation_id, account_id, role, new_account).</summary>
+    public const string MemberJoined = "member.joined";
+
+    /// <summary>A member's role changed (data: account_id, role).</summary>
+    public const string MemberRoleChanged = "member.role_changed";
+
+    /// <summary>A member was removed (data: account_id).</summary>
+    public const string MemberRemoved = "member.removed";
+
+    /// <summary>A failed email was put back in the outbox (data: message_id, kind).</summary>
+    public const string EmailRetried = "email.retried";
 }

@@ -45,6 +45,12 @@ internal static class DefaultEmailTemplates
             Html = Layout("You already have an account", "<p style=\"margin:0 0 16px\">Someone just tried to create a {{app_name}} account for {{email}}, but you already have one, so nothing was changed.</p>"
                 + "<p style=\"color:#666;font-size:13px;margin:0\">If it was you, sign in instead (or reset your password if you forgot it). If not, you can ignore this email.</p>"),
         },
+        EmailKind.Invitation => Make(
+            "You are invited to {{app_name}}",
+            "Join {{app_name}}",
+            "{{inviter}} invited {{email}} to manage {{app_name}} as {{role}}.",
+            "Accept the invitation",
+            "This link expires in {{expires_in}} and works once. If you did not expect it, ignore this email."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown email kind."),
     };
 

@@ -21,6 +21,12 @@ public static class EmailKind
     /// <summary>A notice to an account's owner that someone tried to sign up with the address (enumeration-safe sign-up).</summary>
     public const string AccountExists = "account_exists";
 
-    /// <summary>Every kind.</summary>
+    /// <summary>
+    /// An invitation to an application's dashboard (a link to accept it). Dashboard mail: not among <see cref="All"/>, the
+    /// kinds an application may override.
+    /// </summary>
+    public const string Invitation = "invitation";
+
+    /// <summary>Every kind an application may give its own template.</summary>
     public static IReadOnlyList<string> All { get; } = [VerifyEmail, PasswordReset, MagicLink, EmailOtp, PasswordChanged, AccountExists];
 }

@@ -62,4 +62,17 @@ public interface IEmailOutboxStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The number of messages.</returns>
     Task<int> CountRecentAsync(string applicationId, string recipient, string kind, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists an application's messages newest first, a page at a time by keyset (ids are time-ordered UUID v7), so a long
+    /// outbox costs no more than a short one. Stores written before it may leave it out.
+    /// </summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="status">Only this status, or all when <see langword="null"/>.</param>
+    /// <param name="beforeId">Only messages whose id sorts before this one, or <see langword="null"/> for the newest.</param>
+    /// <param name="take">How many to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The messages.</returns>
+    Task<IReadOnlyList<EmailMessage>> ListPageAsync(string applicationId, EmailStatus? status, string? beforeId, int take, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This outbox store does not page by keyset.");
 }

@@ -7,11 +7,12 @@ namespace JwtAuthKit.Hosting;
 
 /// <summary>
 /// Runs once at start, before requests are served: prepares storage, creates or updates configured
-/// applications, makes sure a signing key exists, and loads the revoked sessions.
+/// applications and the configured first operator, makes sure a signing key exists, and loads the revoked sessions.
 /// </summary>
 internal sealed class JwtAuthKitInitializer(
     IEnumerable<IJwtAuthKitStoreInitializer> storeInitializers,
     ApplicationBootstrapper applications,
+    Platform.FirstOperatorBootstrapper firstOperator,
     SigningKeyManager signingKeys,
     RevokedSessionPoller revocations) : IHostedService
 {
@@ -23,6 +24,7 @@ internal sealed class JwtAuthKitInitializer(
         }
 
         await applications.RunAsync(cancellationToken);
+        await firstOperator.RunAsync(cancellationToken);
         await signingKeys.GetPublicJwksAsync(cancellationToken);
         await revocations.LoadAllAsync(cancellationToken);
     }

@@ -46,7 +46,8 @@ internal sealed class OperatorAccounts(
             ? await mfa.CompleteAsync(platform, mfaToken, code, recoveryCode, client, cancellationToken)
             : Errors.InvalidMfaToken;
 
-    private async Task<Application?> EnsurePlatformAsync(CancellationToken cancellationToken)
+    /// <summary>The operators' application, created the first time (dashboard accounts are its users too).</summary>
+    internal async Task<Application?> EnsurePlatformAsync(CancellationToken cancellationToken)
     {
         if (await store.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } existing)
         {
@@ -59,7 +60,7 @@ internal sealed class OperatorAccounts(
             Id = Guid.CreateVersion7(now).ToString(),
             Name = PlatformApplication.Name,
             ClientId = PlatformApplication.ClientId,
-            Settings = new ApplicationSettings { SignupEnabled = false, PasswordMinLength = OperatorPasswordMinLength },
+            Settings = new ApplicationSettings { SignupEnabled = false, RequireEmailVerification = true, PasswordMinLength = OperatorPasswordMinLength },
             CreatedAt = now,
             UpdatedAt = now,
         };

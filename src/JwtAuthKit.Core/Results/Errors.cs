@@ -74,6 +74,22 @@ internal static class Errors
     public static JwtAuthKitError MfaCodeRequired { get; } = new(JwtAuthKitErrors.ValidationFailed, "Send the code from your authenticator app, or a recovery code.",
         new Dictionary<string, string[]> { ["code"] = ["send code or recovery_code"] });
 
+    public static JwtAuthKitError MfaEnrollmentRequired { get; } = new(JwtAuthKitErrors.MfaEnrollmentRequired,
+        "Operators must set up an authenticator app (TOTP) before using the dashboard: POST /api/auth/mfa/totp/setup with the platform application's token.");
+
+    public static JwtAuthKitError RoleTooLow(Platform.ApplicationMemberRole least) => new(JwtAuthKitErrors.Forbidden,
+        $"This needs the {least.ToString().ToLowerInvariant()} role on the application.");
+
+    public static JwtAuthKitError DashboardSignupDisabled { get; } = new(JwtAuthKitErrors.SignupDisabled, "Dashboard sign-up is off on this deployment; ask an operator for an invitation.");
+
+    public static JwtAuthKitError ApplicationCreationRestricted { get; } = new(JwtAuthKitErrors.Forbidden, "Only operators create applications while dashboard sign-up is off.");
+
+    public static JwtAuthKitError InvitationForAnotherAddress { get; } = new(JwtAuthKitErrors.Forbidden, "This invitation was sent to another address; sign in with the invited one.");
+
+    public static JwtAuthKitError AccountNotUsable { get; } = new(JwtAuthKitErrors.Forbidden, "This account is disabled or its address is not verified.");
+
+    public static JwtAuthKitError MissingPermission(string permission) => new(JwtAuthKitErrors.Forbidden, $"This needs the '{permission}' permission.");
+
     // 404
     public static JwtAuthKitError UserNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such user.");
 
@@ -84,6 +100,12 @@ internal static class Errors
     public static JwtAuthKitError ApplicationNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such application.");
 
     public static JwtAuthKitError KeyNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such active key.");
+
+    public static JwtAuthKitError MemberNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such member of the application.");
+
+    public static JwtAuthKitError InvitationNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such pending invitation.");
+
+    public static JwtAuthKitError EmailMessageNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No failed message of the application has this id.");
 
     // 409
     public static JwtAuthKitError EmailTaken { get; } = new(JwtAuthKitErrors.EmailTaken, "An account with this email already exists.");
@@ -110,6 +132,12 @@ internal static class Errors
 
     public static JwtAuthKitError PlatformApplicationBlocked { get; } = new(JwtAuthKitErrors.Conflict,
         $"The operators' application could not be created: the name '{Applications.PlatformApplication.Name}' or client id '{Applications.PlatformApplication.ClientId}' is taken by another application.");
+
+    public static JwtAuthKitError LastOwner { get; } = new(JwtAuthKitErrors.LastOwner, "An application keeps at least one owner; make another member owner first.");
+
+    public static JwtAuthKitError AlreadyMember { get; } = new(JwtAuthKitErrors.Conflict, "This address already belongs to a member of the application.");
+
+    public static JwtAuthKitError InviteeHasAccount { get; } = new(JwtAuthKitErrors.EmailTaken, "A dashboard account with this address exists; sign in to accept the invitation.");
 
     // 429
     public static JwtAuthKitError AccountThrottled(TimeSpan retryAfter)

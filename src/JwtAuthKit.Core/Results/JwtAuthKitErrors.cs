@@ -46,12 +46,16 @@ public static class JwtAuthKitErrors
     public const string MethodDisabled = "method_disabled";
     /// <summary>The application does not allow sign-up (403).</summary>
     public const string SignupDisabled = "signup_disabled";
+    /// <summary>An operator must set up a second factor before using the dashboard or platform API (403).</summary>
+    public const string MfaEnrollmentRequired = "mfa_enrollment_required";
     /// <summary>The resource does not exist for this caller (404).</summary>
     public const string NotFound = "not_found";
     /// <summary>An account with this email already exists in the application (409).</summary>
     public const string EmailTaken = "email_taken";
     /// <summary>The change conflicts with the current state (409).</summary>
     public const string Conflict = "conflict";
+    /// <summary>The change would leave an application without an owner (409).</summary>
+    public const string LastOwner = "last_owner";
     /// <summary>The request body is larger than allowed (413).</summary>
     public const string PayloadTooLarge = "payload_too_large";
     /// <summary>The request body is not JSON (415).</summary>

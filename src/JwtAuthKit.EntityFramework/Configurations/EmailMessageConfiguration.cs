@@ -25,6 +25,10 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.ApplicationId, m.To, m.Kind, m.CreatedAt });
         builder.HasIndex(m => m.LockId);
+
+        // Administrators page through an application's outbox by id (time-ordered), all or one state.
+        builder.HasIndex(m => new { m.ApplicationId, m.Id });
+        builder.HasIndex(m => new { m.ApplicationId, m.Status, m.Id });
         builder.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -75,6 +75,25 @@ internal sealed class EntityFrameworkEmailOutboxStore<TContext>(JwtAuthKitContex
         return await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<EmailMessage>> ListPageAsync(string applicationId, EmailStatus? status, string? beforeId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.Set<EmailMessage>().AsNoTracking().Where(m => m.ApplicationId == applicationId);
+        if (status is not null)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        if (beforeId is not null)
+        {
+#pragma warning disable CA1309 // Translated to SQL '<' on the id column (binary collation); no .NET comparison runs.
+            query = query.Where(m => string.Compare(m.Id, beforeId) < 0);
+#pragma warning restore CA1309
+        }
+
+        return await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
     public async Task<bool> RetryAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

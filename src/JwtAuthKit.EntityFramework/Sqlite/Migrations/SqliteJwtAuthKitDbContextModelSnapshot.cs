@@ -148,9 +148,9 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasIndex("ApplicationId", "CreatedAt");
 
-                    b.HasIndex("ApplicationId", "Type", "CreatedAt");
-
                     b.HasIndex("ApplicationId", "UserId", "CreatedAt");
+
+                    b.HasIndex("ApplicationId", "Type", "CreatedAt", "UserId");
 
                     b.ToTable("jak_audit_events", (string)null);
                 });
@@ -225,7 +225,11 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasIndex("LockId");
 
+                    b.HasIndex("ApplicationId", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ApplicationId", "Status", "Id");
 
                     b.HasIndex("ApplicationId", "To", "Kind", "CreatedAt");
 
@@ -404,6 +408,80 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "Email", "Purpose", "ConsumedAt");
 
                     b.ToTable("jak_one_time_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationInvitation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Email");
+
+                    b.ToTable("jak_application_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationMembership", b =>
+                {
+                    b.Property<string>("ApplicationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("jak_application_members", (string)null);
                 });
 
             modelBuilder.Entity("JwtAuthKit.Roles.Role", b =>
@@ -743,6 +821,30 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
             modelBuilder.Entity("JwtAuthKit.OneTimeTokens.OneTimeToken", b =>
                 {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationInvitation", b =>
+                {
+                    b.HasOne("JwtAuthKit.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtAuthKit.Platform.ApplicationMembership", b =>
+                {
+                    b.HasOne("JwtAuthKit.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("JwtAuthKit.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
