@@ -86,7 +86,7 @@ builder.Services.AddHsts(o =>
 });
 
 // The admin dashboard at /admin.
-builder.AddJwtAuthKitDashboard();
+builder.AddJwtAuthKitDashboard(devMailbox: mail == HostMail.DevMailbox);
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using JwtAuthKit.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -6,7 +7,7 @@ namespace JwtAuthKit.HostApp.Dashboard;
 
 /// <summary>
 /// A page of one application. The account's role is checked before every handler: a page the account cannot reach
-/// is "not found", and a form post needs <see cref="DashboardRole.Admin"/> unless its handler says otherwise with
+/// is "not found", and a form post needs <see cref="ApplicationMemberRole.Admin"/> unless its handler says otherwise with
 /// <see cref="RequiresRoleAttribute"/> — so a forged post of a viewer gets 403 whatever the page shows.
 /// </summary>
 internal abstract class AppPageModel : DashboardPageModel
@@ -16,12 +17,12 @@ internal abstract class AppPageModel : DashboardPageModel
 
     public AppAccess Access { get; private set; } = null!;
 
-    public IReadOnlyList<(JwtAuthKit.Applications.Application Application, DashboardRole Role)> Applications { get; private set; } = [];
+    public IReadOnlyList<(JwtAuthKit.Applications.Application Application, ApplicationMemberRole Role)> Applications { get; private set; } = [];
 
     protected override async Task<IActionResult?> BeforeHandlerAsync(PageHandlerExecutingContext context)
     {
         var access = HttpContext.RequestServices.GetRequiredService<DashboardAccess>();
-        if (await access.FindAsync(Account, AppId, HttpContext, HttpContext.RequestAborted) is not { } found)
+        if (await access.FindAsync(Account, AppId, HttpContext.RequestAborted) is not { } found)
         {
             return NotFound();
         }
@@ -29,14 +30,14 @@ internal abstract class AppPageModel : DashboardPageModel
         Access = found;
         Applications = await access.ListAsync(Account, HttpContext.RequestAborted);
         var required = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresRoleAttribute>()?.Role
-            ?? (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) ? DashboardRole.Viewer : DashboardRole.Admin);
+            ?? (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) ? ApplicationMemberRole.Viewer : ApplicationMemberRole.Admin);
         return found.Role < required ? StatusCode(StatusCodes.Status403Forbidden) : null;
     }
 }
 
 /// <summary>The least role a page handler needs.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class RequiresRoleAttribute(DashboardRole role) : Attribute
+internal sealed class RequiresRoleAttribute(ApplicationMemberRole role) : Attribute
 {
-    public DashboardRole Role { get; } = role;
+    public ApplicationMemberRole Role { get; } = role;
 }

@@ -1,38 +1,36 @@
-using JwtAuthKit.Administration;
 using JwtAuthKit.Applications;
 using JwtAuthKit.Platform;
 
 namespace JwtAuthKit.HostApp.Dashboard;
 
 /// <summary>
-/// Which applications a dashboard account reaches, and in which role. Operators reach every client application as
-/// owners; other accounts only those they are members of.
+/// Which applications a dashboard account reaches, and in which role, as <see cref="IPlatformAccessService"/> says:
+/// operators reach every client application as owners; other accounts those they are members of.
 /// </summary>
-internal sealed class DashboardAccess(IApplicationAdministrationService applications)
+internal sealed class DashboardAccess(IPlatformAccessService platform, IApplicationAdministrationService applications)
 {
-    public async Task<IReadOnlyList<(Application Application, DashboardRole Role)>> ListAsync(DashboardAccount account, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Application Application, ApplicationMemberRole Role)>> ListAsync(DashboardAccount account, CancellationToken cancellationToken)
     {
-        if (account.IsOperator)
+        var list = new List<(Application, ApplicationMemberRole)>();
+        foreach (var application in await platform.ListApplicationsAsync(account.Actor, cancellationToken))
         {
-            return [.. (await applications.ListAsync(cancellationToken)).Select(a => (a, DashboardRole.Owner))];
+            if (await platform.GetRoleAsync(account.Actor, application.Id, cancellationToken) is { } role)
+            {
+                list.Add((application, role));
+            }
         }
 
-        return [];
+        return list;
     }
 
-    public async Task<AppAccess?> FindAsync(DashboardAccount account, string applicationId, HttpContext http, CancellationToken cancellationToken)
+    public async Task<AppAccess?> FindAsync(DashboardAccount account, string applicationId, CancellationToken cancellationToken)
     {
-        var found = await applications.GetAsync(applicationId, cancellationToken);
-        if (!found.Succeeded)
+        if (await platform.GetRoleAsync(account.Actor, applicationId, cancellationToken) is not { } role)
         {
             return null;
         }
 
-        if (account.IsOperator)
-        {
-            return new AppAccess(found.Value, DashboardRole.Owner, AdminActor.ForOperator(found.Value, account.AccountId, DashboardClient.From(http)));
-        }
-
-        return null;
+        var found = await applications.GetAsync(applicationId, cancellationToken);
+        return found.Succeeded ? new AppAccess(found.Value, role, account.Actor.ForApplication(found.Value, role)) : null;
     }
 }

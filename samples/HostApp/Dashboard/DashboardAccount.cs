@@ -1,18 +1,25 @@
 using System.Security.Claims;
 using JwtAuthKit.Applications;
-using JwtAuthKit.Roles;
+using JwtAuthKit.Platform;
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Tokens;
 
 namespace JwtAuthKit.HostApp.Dashboard;
 
 /// <summary>
-/// The dashboard account behind a request, read from its JwtAuthKit access token once the cookie session was checked
-/// (<see cref="DashboardSession"/>): a user of the reserved platform application.
+/// The dashboard account behind a request, once the cookie session was checked (<see cref="DashboardSession"/>): a
+/// user of the reserved platform application, its JwtAuthKit session, and the <see cref="PlatformActor"/> every
+/// platform service takes.
 /// </summary>
-internal sealed record DashboardAccount(Application Platform, string AccountId, string Email, string SessionId, bool IsOperator, bool ProvedMfa)
+internal sealed record DashboardAccount(Application Platform, string SessionId, PlatformActor Actor)
 {
     private static readonly object Key = new();
+
+    public string AccountId => Actor.AccountId;
+
+    public string Email => Actor.Email;
+
+    public bool IsOperator => Actor.IsOperator;
 
     public SignedInUser SignedIn => new(Platform, AccountId, SessionId);
 
@@ -21,13 +28,20 @@ internal sealed record DashboardAccount(Application Platform, string AccountId, 
     public static DashboardAccount Require(HttpContext http) =>
         Get(http) ?? throw new InvalidOperationException("The dashboard page ran without a checked session.");
 
-    /// <summary>Reads the account from a validated access token of the platform application.</summary>
-    public static DashboardAccount? From(ClaimsIdentity identity, Application platform) =>
-        identity.FindFirst(AccessTokenClaims.Subject)?.Value is { Length: > 0 } id && identity.FindFirst(AccessTokenClaims.SessionId)?.Value is { Length: > 0 } sid
-            ? new DashboardAccount(platform, id, identity.FindFirst("email")?.Value ?? "", sid,
-                identity.HasClaim(AccessTokenClaims.Roles, BuiltInRoles.Admin),
-                identity.HasClaim("amr", AuthenticationMethods.MultiFactor))
+    /// <summary>The account of a validated access token of the platform application, if it may use the dashboard.</summary>
+    public static async Task<DashboardAccount?> ResolveAsync(ClaimsIdentity identity, Application platform, HttpContext http)
+    {
+        if (identity.FindFirst(AccessTokenClaims.Subject)?.Value is not { Length: > 0 } id
+            || identity.FindFirst(AccessTokenClaims.SessionId)?.Value is not { Length: > 0 } sid)
+        {
+            return null;
+        }
+
+        var access = http.RequestServices.GetRequiredService<IPlatformAccessService>();
+        return await access.ResolveAsync(id, DashboardClient.From(http), http.RequestAborted) is { } actor
+            ? new DashboardAccount(platform, sid, actor)
             : null;
+    }
 
     public void Attach(HttpContext http) => http.Items[Key] = this;
 }

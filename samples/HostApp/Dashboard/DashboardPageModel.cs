@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.HostApp.Dashboard;
 
@@ -16,8 +15,7 @@ internal abstract class DashboardPageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Operators must have proved a second factor when the host asks for it; until then only the account page is open.
-        var options = HttpContext.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
-        if (options.RequireMfa && Account.IsOperator && !Account.ProvedMfa && !OpenBeforeMfa)
+        if (Account.Actor.MfaEnrollmentRequired && !OpenBeforeMfa)
         {
             context.Result = RedirectToPage("/Account/Index");
             return;

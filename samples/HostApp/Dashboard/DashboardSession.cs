@@ -99,8 +99,9 @@ internal static class DashboardSession
             }
         }
 
+        // A disabled or deleted account ends here too, even while its access token lives (IPlatformAccessService).
         if (!result.IsValid || result.Application?.ClientId != PlatformApplication.ClientId || result.Identity is null
-            || DashboardAccount.From(result.Identity, result.Application) is not { } account || account.SessionId != sessionId)
+            || await DashboardAccount.ResolveAsync(result.Identity, result.Application, http) is not { } account || account.SessionId != sessionId)
         {
             context.RejectPrincipal();
             await http.SignOutAsync(Scheme);

@@ -16,11 +16,11 @@ internal static class DashboardSetup
 
     private static readonly string[] AnonymousPages = ["/SignIn", "/ForgotPassword", "/SignUp", "/Invitations/Accept"];
 
-    public static WebApplicationBuilder AddJwtAuthKitDashboard(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddJwtAuthKitDashboard(this WebApplicationBuilder builder, bool devMailbox)
     {
+        builder.Services.AddSingleton(new DashboardMail(devMailbox));
         var development = builder.Environment.IsDevelopment();
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.SectionName));
         builder.Services.AddScoped<DashboardAccess>();
         builder.Services.AddAuthentication().AddCookie(DashboardSession.Scheme, o => DashboardSession.Configure(o, development));
         builder.Services.AddAuthorization(o => o.AddPolicy(Policy, p => p.AddAuthenticationSchemes(DashboardSession.Scheme).RequireAuthenticatedUser()));

@@ -1,15 +1,16 @@
 using JwtAuthKit.Applications;
 using JwtAuthKit.Platform;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace JwtAuthKit.HostApp.Dashboard.Pages;
 
 /// <summary>The applications the account reaches, and a form to create one.</summary>
-internal sealed class IndexModel(DashboardAccess access, IApplicationAdministrationService applications) : DashboardPageModel
+internal sealed class IndexModel(DashboardAccess access, IDashboardAccountService accounts, IOptions<JwtAuthKitOptions> options) : DashboardPageModel
 {
-    public IReadOnlyList<(Application Application, DashboardRole Role)> Apps { get; private set; } = [];
+    public IReadOnlyList<(Application Application, ApplicationMemberRole Role)> Apps { get; private set; } = [];
 
-    public bool CanCreate => Account.IsOperator;
+    public bool CanCreate => Account.IsOperator || options.Value.Dashboard.SignupEnabled;
 
     [BindProperty]
     public string? Name { get; set; }
@@ -25,7 +26,7 @@ internal sealed class IndexModel(DashboardAccess access, IApplicationAdministrat
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var created = await applications.CreateAsync(Name, null, cancellationToken);
+        var created = await accounts.CreateApplicationAsync(Account.Actor, Name, cancellationToken);
         if (created.Succeeded)
         {
             Created = created.Value;

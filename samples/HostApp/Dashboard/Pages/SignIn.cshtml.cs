@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace JwtAuthKit.HostApp.Dashboard.Pages;
 
 /// <summary>Signs a dashboard account in with its password, then its authenticator when enrolled.</summary>
-internal sealed class SignInModel(IOperatorAccountService accounts, IOptions<DashboardOptions> options) : PageModel
+internal sealed class SignInModel(IOperatorAccountService accounts, IOptions<JwtAuthKitOptions> options) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -30,7 +30,7 @@ internal sealed class SignInModel(IOperatorAccountService accounts, IOptions<Das
     [TempData]
     public string? Message { get; set; }
 
-    public bool SignupEnabled => options.Value.SignupEnabled;
+    public bool SignupEnabled => options.Value.Dashboard.SignupEnabled;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Reflection;
 using JwtAuthKit.Administration;
 using JwtAuthKit.Audit;
+using JwtAuthKit.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JwtAuthKit.HostApp.Dashboard.Pages.Apps;
 
 /// <summary>The application's audit log, filtered by type, user and time, and its activity per day.</summary>
-internal sealed class ActivityModel(IAuditLogService audit, IUserAdministrationService users, TimeProvider time) : AppPageModel
+internal sealed class ActivityModel(IAuditLogService audit, IUserAdministrationService users, IActivityReportService reports, TimeProvider time) : AppPageModel
 {
     private const int PageSize = 50;
 
@@ -31,6 +32,12 @@ internal sealed class ActivityModel(IAuditLogService audit, IUserAdministrationS
     public string? FilterError { get; private set; }
 
     public IReadOnlyList<ActivityDay>? Days { get; private set; }
+
+    public IReadOnlyList<MonthlyActivity> Months { get; private set; } = [];
+
+    public int DailyActive { get; private set; }
+
+    public int MonthlyActive { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +68,21 @@ internal sealed class ActivityModel(IAuditLogService audit, IUserAdministrationS
         var type = EventTypes.Contains(Type ?? "") ? Type : null;
         var page = PageRequest.Create(Math.Clamp(PageNumber, 1, PageRequest.MaxNumber), PageSize).Value;
         Events = await audit.QueryAsync(Access.Actor, new AuditEventFilter(type, userId, since), page, cancellationToken);
-        _ = time;
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var daily = await reports.GetDailyAsync(Access.Actor, today.AddDays(-29), today, cancellationToken);
+        if (daily.Succeeded)
+        {
+            Days = [.. daily.Value.Select(d => new ActivityDay(d.Day, d.SignIns, d.FailedSignIns, d.SignUps))];
+            DailyActive = daily.Value.Count > 0 ? daily.Value[^1].ActiveUsers : 0;
+        }
+
+        var monthly = await reports.GetMonthlyAsync(Access.Actor, new DateOnly(today.Year, today.Month, 1).AddMonths(-5), today, cancellationToken);
+        if (monthly.Succeeded)
+        {
+            Months = monthly.Value;
+            MonthlyActive = monthly.Value.Count > 0 ? monthly.Value[^1].ActiveUsers : 0;
+        }
     }
 
     public string PageLink(int number) =>

@@ -37,7 +37,7 @@ internal sealed class OverviewModel(IApplicationAdministrationService applicatio
         return Page();
     }
 
-    [RequiresRole(DashboardRole.Owner)]
+    [RequiresRole(ApplicationMemberRole.Owner)]
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         if (!string.Equals(ConfirmName?.Trim(), Access.Application.Name, StringComparison.Ordinal))
