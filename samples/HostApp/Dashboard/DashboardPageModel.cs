@@ -10,6 +10,25 @@ internal abstract class DashboardPageModel : PageModel
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>A refusal to show on the next page (the error counterpart of <see cref="Notice"/>).</summary>
+    [TempData]
+    public string? Alert { get; set; }
+
+    /// <summary>Shows <paramref name="done"/> or the error on the next page.</summary>
+    protected void Report<T>(Result<T> result, string done)
+    {
+        if (result.Succeeded)
+        {
+            Notice = done;
+        }
+        else
+        {
+            Alert = result.Error.FieldErrors is { Count: > 0 } fields
+                ? string.Join(" ", fields.Select(f => $"{f.Key} {string.Join(", ", f.Value)}."))
+                : result.Error.Message;
+        }
+    }
+
     public DashboardAccount Account => DashboardAccount.Require(HttpContext);
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

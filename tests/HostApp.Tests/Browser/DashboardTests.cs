@@ -107,7 +107,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
 
         // The same audit events as the API, with the operator as the actor; the chart drawn on the server.
         await page.GotoAsync(dashboard.Url(appPath + "/activity?type=admin.user_updated"));
-        (await page.Locator("table tbody tr").AllInnerTextsAsync()).Should().ContainSingle().Which.Should().Contain("operator:");
+        (await page.Locator("#audit-log tbody tr").AllInnerTextsAsync()).Should().ContainSingle().Which.Should().Contain("operator:");
         (await page.Locator(".chart svg polyline").CountAsync()).Should().Be(3);
         await DashboardHost.CheckPageAsync(page, "activity");
 
@@ -299,6 +299,49 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         refusals.Should().NotContain(text => text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         await replay.CloseAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_account_sets_up_an_authenticator_and_then_signs_in_with_its_code()
+    {
+        var (owner, appPath) = await OperatorWithApplicationAsync();
+        var email = DashboardHost.Unique("careful");
+        await owner.GotoAsync(dashboard.Url(appPath + "/members"));
+        await owner.FillAsync("#InviteEmail", email);
+        await owner.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send invitation" }).ClickAsync();
+        await owner.GetByText("An invitation was sent").WaitForAsync();
+        var page = await DashboardHost.NewPageAsync(chromium);
+        await page.GotoAsync(await dashboard.MailLinkAsync(email, ""));
+        await page.FillAsync("#Password", DashboardHost.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+
+        await page.GotoAsync(dashboard.Url("/admin/account"));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set up an authenticator" }).ClickAsync();
+        var secret = (await page.Locator("#totp-secret").InnerTextAsync()).Trim();
+        await page.FillAsync("#Code", Totp.Code(secret, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on" }).ClickAsync();
+        (await page.Locator("#recovery-codes").InnerTextAsync()).Split(' ', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(10);
+        await DashboardHost.CheckPageAsync(page, "account-recovery-codes");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", DashboardHost.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.GetByText("Two-step verification").WaitForAsync();
+        await DashboardHost.CheckPageAsync(page, "sign-in-code");
+        await page.FillAsync("#Code", "000000");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verify" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("not right");
+        page.Url.Should().Contain("/admin/sign-in", "a wrong code opens nothing");
+
+        // The next time step's code: the one used to turn MFA on is not accepted twice.
+        await page.FillAsync("#Code", Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verify" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        (await page.Locator(".card .title").AllInnerTextsAsync()).Should().ContainSingle();
+        await page.Context.CloseAsync();
+        await owner.Context.CloseAsync();
     }
 
     private async Task<(IPage Page, string AppPath)> OperatorWithApplicationAsync()

@@ -38,7 +38,7 @@ internal sealed class EmailModel(IEmailOutboxAdministrationService outbox, Dashb
     public async Task<IActionResult> OnPostRetryAsync(string messageId, CancellationToken cancellationToken)
     {
         var retried = await outbox.RetryAsync(Access.Actor, messageId ?? "", cancellationToken);
-        Notice = retried.Succeeded ? "The message will be sent again shortly." : "That message is not waiting for a retry.";
+        Report(retried, "The message will be sent again shortly.");
         return RedirectToPage(new { appId = AppId, status = Status });
     }
 }

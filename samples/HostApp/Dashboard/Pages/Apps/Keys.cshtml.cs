@@ -41,7 +41,7 @@ internal sealed class KeysModel(IApplicationAdministrationService applications) 
     public async Task<IActionResult> OnPostRevokeAsync(string keyId, CancellationToken cancellationToken)
     {
         var revoked = await applications.RevokeKeyAsync(Access.Actor, keyId ?? "", cancellationToken);
-        Notice = revoked.Succeeded ? "The key was revoked." : "That key was not found.";
+        Report(revoked, "The key was revoked.");
         return RedirectToPage(new { appId = AppId });
     }
 

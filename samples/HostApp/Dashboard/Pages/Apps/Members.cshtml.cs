@@ -41,7 +41,7 @@ internal sealed class MembersModel(IApplicationMemberService members) : AppPageM
     public async Task<IActionResult> OnPostRoleAsync(string accountId, ApplicationMemberRole role, CancellationToken cancellationToken)
     {
         var changed = await members.ChangeRoleAsync(Account.Actor, AppId, accountId ?? "", role, cancellationToken);
-        Notice = changed.Succeeded ? $"{changed.Value.Email} is now {Name(changed.Value.Role)}." : changed.Error.Message;
+        Report(changed, changed.Succeeded ? $"{changed.Value.Email} is now {Name(changed.Value.Role)}." : "");
         return RedirectToPage(new { appId = AppId });
     }
 
@@ -49,7 +49,7 @@ internal sealed class MembersModel(IApplicationMemberService members) : AppPageM
     public async Task<IActionResult> OnPostRemoveAsync(string accountId, CancellationToken cancellationToken)
     {
         var removed = await members.RemoveAsync(Account.Actor, AppId, accountId ?? "", cancellationToken);
-        Notice = removed.Succeeded ? "The member was removed." : removed.Error.Message;
+        Report(removed, "The member was removed.");
         return RedirectToPage(new { appId = AppId });
     }
 
@@ -57,7 +57,7 @@ internal sealed class MembersModel(IApplicationMemberService members) : AppPageM
     public async Task<IActionResult> OnPostRevokeAsync(string invitationId, CancellationToken cancellationToken)
     {
         var revoked = await members.RevokeInvitationAsync(Account.Actor, AppId, invitationId ?? "", cancellationToken);
-        Notice = revoked.Succeeded ? "The invitation was withdrawn." : revoked.Error.Message;
+        Report(revoked, "The invitation was withdrawn.");
         return RedirectToPage(new { appId = AppId });
     }
 

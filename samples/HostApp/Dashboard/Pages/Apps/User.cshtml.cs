@@ -70,14 +70,13 @@ internal sealed class UserModel(IUserAdministrationService users, IRoleAdministr
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         var deleted = await users.DeleteAsync(Access.Actor, UserId, cancellationToken);
-        Notice = deleted.Succeeded ? $"{Subject.Email} was deleted." : Describe(deleted.Error);
+        Report(deleted, $"{Subject.Email} was deleted.");
         return Redirect($"/admin/apps/{Uri.EscapeDataString(AppId)}/users");
     }
 
     private async Task<IActionResult> DoAsync<T>(Task<Result<T>> action, string done)
     {
-        var result = await action;
-        Notice = result.Succeeded ? done : Describe(result.Error);
+        Report(await action, done);
         return RedirectToPage(new { appId = AppId, userId = UserId });
     }
 
