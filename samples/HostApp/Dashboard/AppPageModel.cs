@@ -17,8 +17,6 @@ internal abstract class AppPageModel : DashboardPageModel
 
     public AppAccess Access { get; private set; } = null!;
 
-    public IReadOnlyList<(JwtAuthKit.Applications.Application Application, ApplicationMemberRole Role)> Applications { get; private set; } = [];
-
     protected override async Task<IActionResult?> BeforeHandlerAsync(PageHandlerExecutingContext context)
     {
         var access = HttpContext.RequestServices.GetRequiredService<DashboardAccess>();
@@ -28,7 +26,6 @@ internal abstract class AppPageModel : DashboardPageModel
         }
 
         Access = found;
-        Applications = await access.ListAsync(Account, HttpContext.RequestAborted);
         var required = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresRoleAttribute>()?.Role
             ?? (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) ? ApplicationMemberRole.Viewer : ApplicationMemberRole.Admin);
         return found.Role < required ? StatusCode(StatusCodes.Status403Forbidden) : null;

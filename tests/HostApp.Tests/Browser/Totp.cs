@@ -12,7 +12,9 @@ public static class Totp
         var key = Base32(base32Secret);
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, time.ToUnixTimeSeconds() / 30);
+#pragma warning disable CA5350 // RFC 6238's HMAC is SHA-1, as every authenticator app computes it.
         var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7fffffff) % 1_000_000;
         return value.ToString("D6", CultureInfo.InvariantCulture);
