@@ -27,7 +27,6 @@ internal static class ActivityChart
         var scale = NiceCeiling(max);
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
-        double X(int i) => Left + (days.Count <= 1 ? plotWidth / 2.0 : i * plotWidth / (double)(days.Count - 1));
         double Y(int v) => Top + plotHeight - (v * plotHeight / (double)scale);
 
         var svg = new StringBuilder();
@@ -40,32 +39,40 @@ internal static class ActivityChart
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"11\" fill=\"#545b66\">{value}</text>");
         }
 
+        // Each day is a slot with three bars side by side, so equal counts stay visible.
+        var slot = plotWidth / (double)Math.Max(1, days.Count);
+        var bar = Math.Max(1.5, (slot - 4) / 3);
+        double X(int i) => Left + (i * slot) + ((slot - (3 * bar)) / 2);
         var labelEvery = Math.Max(1, (int)Math.Ceiling(days.Count / 6.0));
         for (var i = 0; i < days.Count; i += labelEvery)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#545b66\">{html.Encode(days[i].Day.ToString("MMM d", CultureInfo.InvariantCulture))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i) + (1.5 * bar):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#545b66\">{html.Encode(days[i].Day.ToString("MMM d", CultureInfo.InvariantCulture))}</text>");
         }
 
-        Series(svg, days, d => d.SignIns, "#0f766e", X, Y);
-        Series(svg, days, d => d.Failures, "#b42318", X, Y);
-        Series(svg, days, d => d.SignUps, "#2563eb", X, Y);
+        for (var i = 0; i < days.Count; i++)
+        {
+            var day = days[i];
+            Bar(svg, X(i), bar, day.SignIns, "#0f766e", Y, $"{Label(day)}: {day.SignIns} sign-ins");
+            Bar(svg, X(i) + bar, bar, day.Failures, "#b42318", Y, $"{Label(day)}: {day.Failures} failures");
+            Bar(svg, X(i) + (2 * bar), bar, day.SignUps, "#2563eb", Y, $"{Label(day)}: {day.SignUps} sign-ups");
+        }
+
         svg.Append("</svg>");
         return svg.ToString();
     }
 
-    private static void Series(StringBuilder svg, IReadOnlyList<ActivityDay> days, Func<ActivityDay, int> value, string colour, Func<int, double> x, Func<int, double> y)
+    private static string Label(ActivityDay day) => day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Bar(StringBuilder svg, double x, double width, int value, string colour, Func<int, double> y, string title)
     {
-        if (days.Count == 0)
+        if (value <= 0)
         {
             return;
         }
 
-        var points = string.Join(' ', days.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"{x(i):0.#},{y(value(d)):0.#}")));
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{points}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-linejoin=\"round\"/>");
-        for (var i = 0; i < days.Count; i++)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x(i):0.#}\" cy=\"{y(value(days[i])):0.#}\" r=\"2.5\" fill=\"{colour}\"/>");
-        }
+        var top = y(value);
+        var height = y(0) - top;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{top:0.#}\" width=\"{width:0.##}\" height=\"{height:0.#}\" fill=\"{colour}\"><title>{HtmlEncoder.Default.Encode(title)}</title></rect>");
     }
 
     private static int NiceCeiling(int max)

@@ -46,6 +46,7 @@ public sealed partial class DashboardHost : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             BypassCSP = bypassCsp,
         });
+        context.SetDefaultTimeout(60_000); // The machine running CI may be busy; nothing here waits on a timer.
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // The confirmations (revoke, disable, delete).
         return page;
@@ -57,7 +58,12 @@ public sealed partial class DashboardHost : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync();
+        if (page.Url.Contains("/admin/sign-in", StringComparison.Ordinal))
+        {
+            var alert = page.Locator("[role=alert]");
+            throw new InvalidOperationException($"{email} was not signed in: {(await alert.CountAsync() > 0 ? await alert.First.InnerTextAsync() : "no message")}");
+        }
     }
 
     /// <summary>The first link with a token in the newest message to <paramref name="to"/> whose subject matches.</summary>
