@@ -38,6 +38,10 @@ internal static class HostCommands
           --ConnectionStrings:JwtAuthKit <string>      the SQLite database (default Data Source=jwtauthkit.db)
           --JwtAuthKit:Issuer <url>                    the issuer of tokens; required when listening on every interface
           --JwtAuthKit:Smtp:Host <host>                send mail over SMTP (also Port, Security, Username, Password, From, FromName)
+          --JwtAuthKit:Dashboard:Operator:Email <email> and :Password <password>
+                                                       create this operator at start if no dashboard account has the address
+          --JwtAuthKit:Dashboard:SignupEnabled true    let anyone create a dashboard account and own the applications they create
+          --JwtAuthKit:Dashboard:RequireMfa true       operators must set up an authenticator app before using the dashboard
 
         The API reference is served at /docs, the OpenAPI document at /openapi/jwtauthkit.json.
         """;

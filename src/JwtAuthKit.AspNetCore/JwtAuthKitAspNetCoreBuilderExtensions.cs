@@ -47,7 +47,11 @@ public static class JwtAuthKitAspNetCoreBuilderExtensions
                 .AddAuthenticationSchemes(JwtAuthKitDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim("aud", PlatformApplication.ClientId)
-                .RequireRole(BuiltInRoles.Admin));
+                .RequireRole(BuiltInRoles.Admin))
+            .AddPolicy(JwtAuthKitPolicies.PlatformAccount, policy => policy
+                .AddAuthenticationSchemes(JwtAuthKitDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim("aud", PlatformApplication.ClientId));
 
         // Permission policies are built on demand from their names; the provider falls back to the default one.
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());

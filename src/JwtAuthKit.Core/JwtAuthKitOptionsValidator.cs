@@ -97,6 +97,11 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
         {
             failures.Add($"JwtAuthKit:Applications may not use the reserved client id '{PlatformApplication.ClientId}' or name '{PlatformApplication.Name}'.");
         }
+        if (options.Dashboard.InvitationLifetime < TimeSpan.FromMinutes(1) || options.Dashboard.InvitationLifetime > TimeSpan.FromDays(30))
+        {
+            failures.Add("JwtAuthKit:Dashboard:InvitationLifetime must be between 1 minute and 30 days.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -43,6 +43,7 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
         var options = new DbContextOptionsBuilder<TContext>(registered)
             .UseApplicationServiceProvider(services)
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug), (CoreEventId.ContextInitialized, LogLevel.Debug)))
+            .AddInterceptors(Stores.UserSearchName.Instance)
             .Options;
 
         // JwtAuthKit's own context holds no state beyond its options, so it is pooled; an application's context may hold more.

@@ -22,7 +22,7 @@ public sealed class UserImportTests(TwoApplications apps)
     public async Task Every_foreign_hash_format_signs_in_over_HTTP_and_is_stored_as_Argon2id_afterwards()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var rows = ForeignHashVectors.All.Select(v => new { email = $"{v.Name}.{tag}@example.com", email_verified = true, password_hash = v.Hash, name = v.Name }).ToList();
+        var rows = ForeignHashVectors.All.Select(v => new { email = $"{tag}.{v.Name}@example.com", email_verified = true, password_hash = v.Hash, name = v.Name }).ToList();
 
         var imported = await ImportJsonAsync(rows);
 
@@ -30,7 +30,7 @@ public sealed class UserImportTests(TwoApplications apps)
         imported.GetProperty("refused").GetArrayLength().Should().Be(0);
         foreach (var vector in ForeignHashVectors.All)
         {
-            var email = $"{vector.Name}.{tag}@example.com";
+            var email = $"{tag}.{vector.Name}@example.com";
             (await apps.Alpha.LoginAsync(email, vector.Password + "!")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{vector.Name}: a wrong password is refused");
             (await StoredHashAsync(email)).Should().Be(vector.Hash, "a failed sign-in changes nothing");
 
@@ -50,7 +50,7 @@ public sealed class UserImportTests(TwoApplications apps)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var lines = Enumerable.Range(0, 5).Select(i => JsonSerializer.Serialize(new
         {
-            email = $"Nd{i}.{tag}@Example.com ",
+            email = $"{tag}.Nd{i}@Example.com ",
             email_verified = i % 2 == 0,
             name = "Row " + i,
             roles = new[] { "user" },
@@ -70,7 +70,7 @@ public sealed class UserImportTests(TwoApplications apps)
 
         var found = await (await apps.AdminAsync(HttpMethod.Get, $"/users?query={tag}", Secret)).JsonAsync();
         found.GetProperty("total").GetInt32().Should().Be(5);
-        var user = found.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == $"nd2.{tag}@example.com");
+        var user = found.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == $"{tag}.nd2@example.com");
         user.GetProperty("name").GetString().Should().Be("Row 2");
         user.GetProperty("email_verified").GetBoolean().Should().BeTrue();
         user.GetProperty("created_at").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse("2019-05-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -85,7 +85,7 @@ public sealed class UserImportTests(TwoApplications apps)
     public async Task Broken_rows_are_refused_with_index_and_code_and_leave_nothing_behind()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        string E(string name) => $"{name}.{tag}@example.com";
+        string E(string name) => $"{tag}.{name}@example.com";
         var rows = new object[]
         {
             new { email = E("good1"), name = "First" },                                          // 0
@@ -122,9 +122,9 @@ public sealed class UserImportTests(TwoApplications apps)
         var (_, importer) = await apps.UserWithRolesAsync(apps.Alpha, Secret, "importer-" + tag);
         var (_, reader) = await apps.UserWithRolesAsync(apps.Alpha, Secret);
         var body = string.Join('\n',
-            JsonSerializer.Serialize(new { email = $"plain.{tag}@example.com" }),
+            JsonSerializer.Serialize(new { email = $"{tag}.plain@example.com" }),
             "{not json",
-            JsonSerializer.Serialize(new { email = $"boss.{tag}@example.com", roles = new[] { "admin" } }));
+            JsonSerializer.Serialize(new { email = $"{tag}.boss@example.com", roles = new[] { "admin" } }));
 
         var imported = await SendImportAsync(body, "application/x-ndjson", importer);
         var refused = await SendImportAsync(body, "application/x-ndjson", reader);
@@ -136,7 +136,7 @@ public sealed class UserImportTests(TwoApplications apps)
             .Should().Equal((1, "validation_failed"), (2, "forbidden"));
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a token without users:write may not import");
         var found = await (await apps.AdminAsync(HttpMethod.Get, $"/users?query={tag}", Secret)).JsonAsync();
-        found.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).Should().Equal($"plain.{tag}@example.com");
+        found.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).Should().Equal($"{tag}.plain@example.com");
     }
 
     [Fact]

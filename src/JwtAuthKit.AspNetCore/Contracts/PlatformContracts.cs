@@ -99,3 +99,112 @@ internal sealed class CreateKeyRequest
     /// <summary>A name to tell it apart.</summary>
     [JsonPropertyName("name")] public string? Name { get; set; }
 }
+
+/// <summary>A member of an application on the platform API.</summary>
+internal sealed class MemberResponse
+{
+    /// <summary>The account id.</summary>
+    [JsonPropertyName("account_id")] public required string AccountId { get; init; }
+
+    /// <summary>The account's address.</summary>
+    [JsonPropertyName("email")] public required string Email { get; init; }
+
+    /// <summary><c>viewer</c>, <c>admin</c> or <c>owner</c>.</summary>
+    [JsonPropertyName("role")] public required string Role { get; init; }
+
+    /// <summary>When the account became a member (UTC).</summary>
+    [JsonPropertyName("added_at")] public DateTime AddedAt { get; init; }
+
+    internal static MemberResponse From(Platform.ApplicationMember member) => new()
+    {
+        AccountId = member.AccountId,
+        Email = member.Email,
+        Role = Platform.MemberRoles.Name(member.Role),
+        AddedAt = WireTime.Utc(member.AddedAt),
+    };
+}
+
+/// <summary>A pending invitation on the platform API.</summary>
+internal sealed class InvitationResponse
+{
+    /// <summary>The invitation id.</summary>
+    [JsonPropertyName("id")] public required string Id { get; init; }
+
+    /// <summary>The application id.</summary>
+    [JsonPropertyName("application_id")] public required string ApplicationId { get; init; }
+
+    /// <summary>The invited address.</summary>
+    [JsonPropertyName("email")] public required string Email { get; init; }
+
+    /// <summary>The role on accepting.</summary>
+    [JsonPropertyName("role")] public required string Role { get; init; }
+
+    /// <summary>When it was sent (UTC).</summary>
+    [JsonPropertyName("created_at")] public DateTime CreatedAt { get; init; }
+
+    /// <summary>When its link stops working (UTC).</summary>
+    [JsonPropertyName("expires_at")] public DateTime ExpiresAt { get; init; }
+
+    internal static InvitationResponse From(Platform.PendingInvitation invitation) => new()
+    {
+        Id = invitation.Id,
+        ApplicationId = invitation.ApplicationId,
+        Email = invitation.Email,
+        Role = Platform.MemberRoles.Name(invitation.Role),
+        CreatedAt = WireTime.Utc(invitation.CreatedAt),
+        ExpiresAt = WireTime.Utc(invitation.ExpiresAt),
+    };
+}
+
+/// <summary>Answer of <c>GET /api/platform/apps/{id}/members</c>.</summary>
+internal sealed class MembersResponse
+{
+    /// <summary>The members, oldest first.</summary>
+    [JsonPropertyName("members")] public required IReadOnlyList<MemberResponse> Members { get; init; }
+
+    /// <summary>The pending invitations, newest first.</summary>
+    [JsonPropertyName("invitations")] public required IReadOnlyList<InvitationResponse> Invitations { get; init; }
+}
+
+/// <summary>What an invitation link offers (<c>POST /api/platform/invitations/lookup</c>).</summary>
+internal sealed class InvitationPreviewResponse
+{
+    /// <summary>The invitation.</summary>
+    [JsonPropertyName("invitation")] public required InvitationResponse Invitation { get; init; }
+
+    /// <summary>The application's name.</summary>
+    [JsonPropertyName("application_name")] public required string ApplicationName { get; init; }
+
+    /// <summary>The inviter's address.</summary>
+    [JsonPropertyName("invited_by")] public string? InvitedBy { get; init; }
+
+    /// <summary>Whether a dashboard account has the invited address (sign in to accept) or not (create one).</summary>
+    [JsonPropertyName("account_exists")] public bool AccountExists { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/platform/apps/{id}/members</c>.</summary>
+internal sealed class InviteMemberRequest
+{
+    /// <summary>The address to invite.</summary>
+    [JsonPropertyName("email")] public string? Email { get; set; }
+
+    /// <summary><c>viewer</c>, <c>admin</c> or <c>owner</c>.</summary>
+    [JsonPropertyName("role")] public string? Role { get; set; }
+}
+
+/// <summary>Body of <c>PATCH /api/platform/apps/{id}/members/{account_id}</c>.</summary>
+internal sealed class MemberRoleRequest
+{
+    /// <summary><c>viewer</c>, <c>admin</c> or <c>owner</c>.</summary>
+    [JsonPropertyName("role")] public string? Role { get; set; }
+}
+
+/// <summary>Body of the invitation endpoints: the link's token, and a password for a new account.</summary>
+internal sealed class InvitationTokenRequest
+{
+    /// <summary>The token from the invitation link.</summary>
+    [JsonPropertyName("token")] public string? Token { get; set; }
+
+    /// <summary>The new account's password (<c>accept-new</c> only).</summary>
+    [JsonPropertyName("password")] public string? Password { get; set; }
+}

@@ -36,6 +36,18 @@ internal static class HttpErrors
 
     public static JwtAuthKitError Forbidden { get; } = new(JwtAuthKitErrors.Forbidden, "You may not do this.");
 
+    public static JwtAuthKitError PlatformAccountNotUsable { get; } = new(JwtAuthKitErrors.Forbidden, "This dashboard account is disabled or its address is not verified yet.");
+
+    public static JwtAuthKitError MfaEnrollmentRequired { get; } = new(JwtAuthKitErrors.MfaEnrollmentRequired,
+        "Operators must set up an authenticator app first: POST /api/auth/mfa/totp/setup and /confirm with this token.");
+
+    public static JwtAuthKitError PlatformApplicationNotFound { get; } = new(JwtAuthKitErrors.NotFound, "No such application.");
+
+    public static JwtAuthKitError RoleTooLow(Platform.ApplicationMemberRole least) => new(JwtAuthKitErrors.Forbidden,
+        $"This needs the {Platform.MemberRoles.Name(least)} role on the application.");
+
+    public static JwtAuthKitError InvalidMemberRole { get; } = JwtAuthKitErrors.Validation("role", "must be 'viewer', 'admin' or 'owner'");
+
     public static JwtAuthKitError RateLimited(int seconds) =>
         new(JwtAuthKitErrors.RateLimited, $"Too many attempts; try again in {seconds} seconds.") { RetryAfter = TimeSpan.FromSeconds(seconds) };
 

@@ -11,6 +11,7 @@ internal sealed class ApplicationMemberService(
     InvitationMailer mailer,
     InvitationRedeemer redeemer,
     EmailOutboxSignal outbox,
+    IEmailOutboxStore sent,
     AuditLog audit,
     TimeProvider time) : IApplicationMemberService
 {
@@ -59,7 +60,14 @@ internal sealed class ApplicationMemberService(
             return Errors.AlreadyMember;
         }
 
+        // No mail bombing through invitations: the application's per-address hourly cap holds for them too.
         var application = allowed.Value.Application;
+        var hourAgo = time.GetUtcNow() - TimeSpan.FromHours(1);
+        if (await sent.CountRecentAsync(application.Id, normalized, EmailKind.Invitation, hourAgo, cancellationToken) >= application.Settings.EmailsPerAddressPerHour)
+        {
+            return Errors.AccountThrottled(TimeSpan.FromHours(1));
+        }
+
         var (invitation, message) = mailer.Compose(application, normalized, role, actor);
         await members.CreateInvitationAsync(invitation, message, cancellationToken);
         outbox.Notify();

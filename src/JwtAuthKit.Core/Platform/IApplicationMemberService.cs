@@ -34,7 +34,7 @@ public interface IApplicationMemberService
     /// <param name="email">The address to invite.</param>
     /// <param name="role">The role the invitee gets.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The invitation, or <c>forbidden</c>, <c>not_found</c>, <c>invalid_email</c>, <c>validation_failed</c>, <c>conflict</c> (already a member), <c>mfa_enrollment_required</c>.</returns>
+    /// <returns>The invitation, or <c>forbidden</c>, <c>not_found</c>, <c>invalid_email</c>, <c>validation_failed</c>, <c>conflict</c> (already a member), <c>rate_limited</c> (too many invitations to the address this hour), <c>mfa_enrollment_required</c>.</returns>
     Task<Result<PendingInvitation>> InviteAsync(PlatformActor actor, string applicationId, string? email, ApplicationMemberRole role, CancellationToken cancellationToken);
 
     /// <summary>

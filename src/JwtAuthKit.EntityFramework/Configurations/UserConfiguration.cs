@@ -25,6 +25,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt });
         builder.HasIndex(u => u.RolesChangedAt);
         builder.HasIndex(u => new { u.ApplicationId, u.ExternalId });
+
+        // The name trimmed and lower-cased, kept by the stores (UserSearchName): searches read it as an index range.
+        builder.Property<string>(Stores.UserSearchName.Property).HasMaxLength(200);
+        builder.HasIndex(nameof(User.ApplicationId), Stores.UserSearchName.Property);
         builder.HasOne<Application>().WithMany().HasForeignKey(u => u.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

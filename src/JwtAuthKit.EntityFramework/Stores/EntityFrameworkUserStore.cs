@@ -9,6 +9,9 @@ namespace JwtAuthKit.EntityFramework.Stores;
 internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IUserStore
     where TContext : DbContext
 {
+    /// <summary>The most users a search counts or pages through; narrower queries reach the rest.</summary>
+    internal const int MaxCountedUsers = 10_000;
+
     public async Task<User?> FindByIdAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
@@ -68,15 +71,28 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         var users = db.Set<User>().AsNoTracking().Where(u => u.ApplicationId == applicationId);
         if (!string.IsNullOrWhiteSpace(query))
         {
-            // Emails are stored lower-case; names are compared lower-cased. LIKE wildcards in the query are literal.
-            var pattern = "%" + query.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-#pragma warning disable CA1304, CA1311 // Translated to SQL lower(); no .NET culture is involved.
-            users = users.Where(u => EF.Functions.Like(u.Email, pattern, "\\") || (u.Name != null && EF.Functions.Like(u.Name.ToLower(), pattern, "\\")));
-#pragma warning restore CA1304, CA1311
+            // A prefix of the email (stored lower-case) or of the name (SearchName, lower-cased): each a range of an index
+            // on (ApplicationId, …), never a scan of the application's users. The range ends before the prefix with its
+            // last character incremented, so wildcards and every other character are literal.
+#pragma warning disable CA1308 // Emails are stored lower-case; the range must compare the same way.
+            var low = query.Trim().ToLowerInvariant();
+#pragma warning restore CA1308
+            var high = low[..^1] + (char)(low[^1] + 1);
+#pragma warning disable CA1309 // Translated to SQL comparisons on indexed columns; no .NET comparison runs.
+            users = users.Where(u =>
+                (string.Compare(u.Email, low) >= 0 && string.Compare(u.Email, high) < 0)
+                || (string.Compare(EF.Property<string>(u, UserSearchName.Property), low) >= 0 && string.Compare(EF.Property<string>(u, UserSearchName.Property), high) < 0));
+#pragma warning restore CA1309
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        // The count stops at MaxCountedUsers and pages end there too: the work is bounded however many users match.
+        var total = await users.Take(MaxCountedUsers).CountAsync(cancellationToken);
+        if (page.Skip >= MaxCountedUsers)
+        {
+            return new Page<User>([], total, page);
+        }
+
+        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(page.Skip).Take(Math.Min(page.Size, MaxCountedUsers - page.Skip)).ToListAsync(cancellationToken);
         return new Page<User>(items, total, page);
     }
 

@@ -730,6 +730,10 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                     b.Property<DateTime?>("RolesChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -743,6 +747,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicationId", "ExternalId");
+
+                    b.HasIndex("ApplicationId", "SearchName");
 
                     b.ToTable("jak_users", (string)null);
                 });
