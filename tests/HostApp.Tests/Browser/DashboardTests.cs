@@ -323,7 +323,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         var secret = (await page.Locator("#totp-secret").InnerTextAsync()).Trim();
         await page.FillAsync("#Code", Totp.Code(secret, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on" }).ClickAsync();
-        (await page.Locator("#recovery-codes").InnerTextAsync()).Split(' ', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(10);
+        (await page.Locator("#recovery-codes").InnerTextAsync()).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(10);
         await DashboardHost.CheckPageAsync(page, "account-recovery-codes");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
