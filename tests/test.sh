@@ -20,6 +20,8 @@ step() { # name, command…: runs a build step, shows its output only when it fa
 }
 
 step tools dotnet tool restore
+# npm ci installs playwright-core and axe-core, which the SDK's browser tests and the dashboard's (tests/HostApp.Tests/Browser,
+# axe-core injected from sdk/web/node_modules) both use.
 step sdk-build bash -c 'cd sdk/web && npm ci --no-audit --no-fund && npm run build'
 step deploy-tools bash -c 'cd deploy/validate && npm ci --no-audit --no-fund'
 step dotnet-build dotnet build JwtAuthKit.sln

@@ -1,6 +1,7 @@
 using JwtAuthKit;
 using JwtAuthKit.AspNetCore;
 using JwtAuthKit.HostApp;
+using JwtAuthKit.HostApp.Dashboard;
 using JwtAuthKit.Smtp;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
@@ -82,6 +83,9 @@ builder.Services.AddHsts(o =>
     o.IncludeSubDomains = builder.Configuration.GetValue("JwtAuthKit:Hsts:IncludeSubDomains", false);
 });
 
+// The admin dashboard at /admin.
+builder.AddJwtAuthKitDashboard(devMailbox: mail == HostMail.DevMailbox);
+
 var app = builder.Build();
 
 if (isCommand)
@@ -135,6 +139,8 @@ app.MapScalarApiReference("/docs", options =>
         .HideClientButton();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
+app.UseJwtAuthKitDashboard();
+
 // The web SDK's demo page (/demo), with the SDK as built from sdk/web beside it.
 app.UseJwtAuthKitDemoPage();
 app.MapHostHealthChecks();
