@@ -9,51 +9,31 @@ namespace JwtAuthKit.EntityFramework.PostgreSql;
 /// advisory lock, held on a connection of its own while the migrations run, makes the others wait and then find nothing
 /// left to apply. The lock ends with its connection, so a host killed while migrating blocks no one.
 /// </summary>
-internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<PostgreSqlJwtAuthKitDbContext> contexts, PostgreSqlConnectionString connectionString) : IJwtAuthKitMigrator, IDisposable
+internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<PostgreSqlJwtAuthKitDbContext> contexts, PostgreSqlConnectionString connectionString) : OncePerProcessMigrator
 {
     /// <summary>The advisory lock's key, the ASCII of "JakMigra": fixed for all versions, so old and new hosts exclude each other.</summary>
     internal const long MigrationLockKey = 0x4A616B4D69677261;
 
-    private readonly SemaphoreSlim _once = new(1, 1);
-    private bool _done;
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    protected override async Task MigrateOnceAsync(CancellationToken cancellationToken)
     {
-        await _once.WaitAsync(cancellationToken);
+        await using var db = contexts.Create();
+        await using var lockConnection = new NpgsqlConnection(connectionString.Value);
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        {
+            acquire.Parameters.AddWithValue("key", MigrationLockKey);
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         try
         {
-            if (_done)
-            {
-                return;
-            }
-
-            await using var db = contexts.Create();
-            await using var lockConnection = new NpgsqlConnection(connectionString.Value);
-            await lockConnection.OpenAsync(cancellationToken);
-            await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
-            {
-                acquire.Parameters.AddWithValue("key", MigrationLockKey);
-                await acquire.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            try
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-            finally
-            {
-                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
-                release.Parameters.AddWithValue("key", MigrationLockKey);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
-            _done = true;
+            await db.Database.MigrateAsync(cancellationToken);
         }
         finally
         {
-            _once.Release();
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", MigrationLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
-
-    public void Dispose() => _once.Dispose();
 }

@@ -8,36 +8,17 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// Creates the SQLite file readable by its owner only (it holds password hashes, sealed refresh tokens and the key ring),
 /// applies the migrations (once per process) and switches the file to write-ahead logging.
 /// </summary>
-internal sealed class SqliteStoreInitializer(JwtAuthKitContextSource<SqliteJwtAuthKitDbContext> contexts) : IJwtAuthKitMigrator, IDisposable
+internal sealed class SqliteStoreInitializer(JwtAuthKitContextSource<SqliteJwtAuthKitDbContext> contexts) : OncePerProcessMigrator
 {
-    private readonly SemaphoreSlim _once = new(1, 1);
-    private bool _done;
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    protected override async Task MigrateOnceAsync(CancellationToken cancellationToken)
     {
-        await _once.WaitAsync(cancellationToken);
-        try
-        {
-            if (_done)
-            {
-                return;
-            }
+        await using var db = contexts.Create();
+        CreateOwnerOnlyFile(db.Database.GetConnectionString());
 
-            await using var db = contexts.Create();
-            CreateOwnerOnlyFile(db.Database.GetConnectionString());
-
-            // WAL lets readers go on while one writer commits, which several hosts on one file need.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            _done = true;
-        }
-        finally
-        {
-            _once.Release();
-        }
+        // WAL lets readers go on while one writer commits, which several hosts on one file need.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
     }
-
-    public void Dispose() => _once.Dispose();
 
     /// <summary>
     /// Creates a missing database file with mode 0600 before SQLite opens it (SQLite would create it 0644 under the usual
