@@ -16,12 +16,7 @@ public sealed class StaleTokenTests(TwoApplications apps)
     [Fact]
     public async Task A_token_issued_before_a_role_change_is_stale_and_a_refresh_brings_the_new_roles()
     {
-        var email = Unique.Email();
-        var signedIn = await apps.Alpha.SignUpAndInAsync(email);
-        var id = signedIn.GetProperty("user").GetProperty("id").GetString()!;
-        (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", Secret, new { roles = new[] { "admin" } })).EnsureSuccessStatusCode();
-        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
-        var admin = await (await apps.Alpha.LoginAsync(email)).JsonAsync();
+        var (id, admin) = await SignedInAdminAsync();
         var adminToken = admin.GetProperty("access_token").GetString()!;
         (await apps.AdminAsync(HttpMethod.Get, "/users", adminToken)).StatusCode.Should().Be(HttpStatusCode.OK);
         apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
@@ -44,12 +39,7 @@ public sealed class StaleTokenTests(TwoApplications apps)
         // The race: a refresh reads the user, an administrator's role change commits, then the refresh signs its token.
         // The token is signed after the change but carries the old roles; it is dated by the read (as the refresh does),
         // and the change is dated after its commit, so the token counts as older.
-        var email = Unique.Email();
-        var signedIn = await apps.Alpha.SignUpAndInAsync(email);
-        var id = signedIn.GetProperty("user").GetProperty("id").GetString()!;
-        (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", Secret, new { roles = new[] { "admin" } })).EnsureSuccessStatusCode();
-        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
-        var admin = await (await apps.Alpha.LoginAsync(email)).JsonAsync();
+        var (id, admin) = await SignedInAdminAsync();
         var application = (await apps.Host.GetRequiredService<JwtAuthKit.Applications.IApplicationResolver>().ResolveAsync(TwoApplications.AlphaPublishable, default)).Value!;
         var readAt = apps.Host.Time.GetUtcNow();
         var readBeforeTheChange = (await apps.Host.GetRequiredService<JwtAuthKit.Users.IUserStore>().FindByIdAsync(application.Id, id, default))!;
@@ -75,6 +65,17 @@ public sealed class StaleTokenTests(TwoApplications apps)
         (await apps.AdminAsync(HttpMethod.Delete, "/roles/" + role, Secret)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         (await apps.Host.Client.SendWithBearerAsync(HttpMethod.Post, "/posts", token)).Should().HaveProblem("token_stale");
+    }
+
+    /// <summary>A new user made admin, then signed in: their id and the sign-in's answer.</summary>
+    private async Task<(string Id, System.Text.Json.JsonElement SignedIn)> SignedInAdminAsync()
+    {
+        var email = Unique.Email();
+        var signedUp = await apps.Alpha.SignUpAndInAsync(email);
+        var id = signedUp.GetProperty("user").GetProperty("id").GetString()!;
+        (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", Secret, new { roles = new[] { "admin" } })).EnsureSuccessStatusCode();
+        apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
+        return (id, await (await apps.Alpha.LoginAsync(email)).JsonAsync());
     }
 
     private static string SessionIdOf(string accessToken) =>
