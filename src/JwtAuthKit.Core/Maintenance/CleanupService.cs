@@ -82,7 +82,8 @@ internal sealed partial class CleanupService(
 
         var elapsedMs = (long)Time.GetElapsedTime(started).TotalMilliseconds;
         var auditEvents = deleted.GetValueOrDefault(ExpiredRecords.AuditEvents);
-        LogCleanedUp(logger, deleted[ExpiredRecords.Sessions], deleted[ExpiredRecords.RefreshTokens], deleted[ExpiredRecords.OneTimeTokens],
+        // Every run is logged; at Information only when it deleted something, so an idle service stays quiet.
+        LogCleanedUp(logger, deleted.Values.Any(count => count > 0) ? LogLevel.Information : LogLevel.Debug, deleted[ExpiredRecords.Sessions], deleted[ExpiredRecords.RefreshTokens], deleted[ExpiredRecords.OneTimeTokens],
             deleted[ExpiredRecords.MfaChallenges], deleted[ExpiredRecords.Invitations], deleted[ExpiredRecords.SentEmails],
             auditEvents, deleted[ExpiredRecords.AttemptCounters], elapsedMs);
         return deleted;
@@ -98,9 +99,9 @@ internal sealed partial class CleanupService(
 
     protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
-    [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Clean-up deleted {Sessions} sessions, {RefreshTokens} refresh tokens, {OneTimeTokens} one-time tokens, "
+    [LoggerMessage(EventId = 1701, Message = "Clean-up deleted {Sessions} sessions, {RefreshTokens} refresh tokens, {OneTimeTokens} one-time tokens, "
         + "{MfaChallenges} MFA challenges, {Invitations} invitations, {SentEmails} sent emails, {AuditEvents} audit events and {AttemptCounters} attempt counters in {ElapsedMs} ms.")]
-    private static partial void LogCleanedUp(ILogger logger, int sessions, int refreshTokens, int oneTimeTokens, int mfaChallenges, int invitations, int sentEmails, int auditEvents, int attemptCounters, long elapsedMs);
+    private static partial void LogCleanedUp(ILogger logger, LogLevel level, int sessions, int refreshTokens, int oneTimeTokens, int mfaChallenges, int invitations, int sentEmails, int auditEvents, int attemptCounters, long elapsedMs);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Debug, Message = "Clean-up skipped: another node holds this hour's lease.")]
     private static partial void LogLeaseHeld(ILogger logger);
