@@ -21,7 +21,8 @@ internal static class HostCommands
 
         With no command, the host serves the API (see --urls). Commands run once and exit:
           migrate                                      apply database migrations
-          keys rotate                                  start signing with a new key (earlier keys stay published until their tokens expire)
+          keys rotate                                  start signing with a new key now (earlier keys stay published until their tokens expire;
+                                                       keys also rotate every 90 days, see JwtAuthKit:SigningKeyRotation)
           apps create --name <name>                    create an application and print its keys (the secret key is shown once)
           operators create --email <email> [--password <password>]
                                                        create a dashboard operator (the password is read from stdin when left out)

@@ -69,12 +69,12 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<OneTimeTokenRedeemer>();
         services.TryAddSingleton<PasswordlessSignIn>();
         services.TryAddSingleton<AuditLog>();
-        services.TryAddSingleton<AuditRetentionService>();
+        services.TryAddSingleton<Maintenance.CleanupService>();
+        services.TryAddSingleton<SigningKeyRotationService>();
         services.TryAddSingleton<EmailVerificationService>();
         services.TryAddSingleton<PasswordResetService>();
         services.TryAddSingleton<AccountThrottle>();
         services.TryAddSingleton<Telemetry.JwtAuthKitMetrics>();
-        services.TryAddSingleton<AttemptCounterCleanupService>();
         services.TryAddSingleton<OperatorAccounts>();
         services.TryAddSingleton<PlatformAccessService>();
         services.TryAddSingleton<InvitationMailer>();
@@ -117,7 +117,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EmailDeliveryService>(sp => sp.GetRequiredService<EmailDeliveryService>()));
         // After the delivery service, so it stops first: queued email requests are written to the outbox before delivery stops.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AddressRequestQueue>(sp => sp.GetRequiredService<AddressRequestQueue>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>(sp => sp.GetRequiredService<AuditRetentionService>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttemptCounterCleanupService>(sp => sp.GetRequiredService<AttemptCounterCleanupService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Maintenance.CleanupService>(sp => sp.GetRequiredService<Maintenance.CleanupService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeyRotationService>(sp => sp.GetRequiredService<SigningKeyRotationService>()));
     }
 }

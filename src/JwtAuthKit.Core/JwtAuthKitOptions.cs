@@ -65,6 +65,12 @@ public sealed class JwtAuthKitOptions
     /// </summary>
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>Scheduled rotation of the token-signing key, with its new key published ahead.</summary>
+    public SigningKeyRotationOptions SigningKeyRotation { get; set; } = new();
+
+    /// <summary>The hourly clean-up of expired sessions, tokens, codes, sent emails, old audit events and attempt counters.</summary>
+    public Maintenance.CleanupOptions Cleanup { get; set; } = new();
+
     /// <summary>The dashboard's accounts: self-service sign-up, MFA for operators, invitations, the first operator.</summary>
     public Platform.DashboardOptions Dashboard { get; set; } = new();
 

@@ -44,6 +44,19 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:AuditRetention must be 0 (keep forever) or at least 1 day.");
         }
 
+        var rotation = options.SigningKeyRotation;
+        if (rotation.Interval < TimeSpan.Zero || (rotation.Interval > TimeSpan.Zero && rotation.Interval < TimeSpan.FromDays(1))
+            || rotation.PrePublish < TimeSpan.Zero || (rotation.Interval > TimeSpan.Zero && rotation.PrePublish >= rotation.Interval))
+        {
+            failures.Add("JwtAuthKit:SigningKeyRotation:Interval must be 0 (rotate on demand only) or at least 1 day, and PrePublish at least 0 and shorter than Interval.");
+        }
+
+        var cleanup = options.Cleanup;
+        if (cleanup.BatchSize is < 1 or > 100_000 || cleanup.SentEmailRetention < TimeSpan.FromHours(1))
+        {
+            failures.Add("JwtAuthKit:Cleanup:BatchSize must be between 1 and 100000, and SentEmailRetention at least 1 hour (the per-address mail cap counts the last hour).");
+        }
+
         var hashing = options.PasswordHashing;
         if (hashing.MemorySizeKiB < 8 * hashing.Parallelism || hashing.Iterations < 1 || hashing.Parallelism < 1 || hashing.MaxConcurrentHashes < 1)
         {

@@ -72,6 +72,8 @@ public static partial class JwtAuthKitEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, EntityFrameworkAttemptCounterStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Platform.IApplicationMemberStore, EntityFrameworkApplicationMemberStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Platform.IActivityStore, EntityFrameworkActivityStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Maintenance.IRetentionStore, EntityFrameworkRetentionStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<Maintenance.IJobLeaseStore, EntityFrameworkJobLeaseStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IJwtAuthKitXmlRepository, EntityFrameworkXmlRepository<TContext>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, KeyRingInDatabaseSetup>());
         return builder;

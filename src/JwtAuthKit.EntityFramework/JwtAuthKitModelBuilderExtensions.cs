@@ -20,7 +20,7 @@ public static class JwtAuthKitModelBuilderExtensions
         [typeof(Application), typeof(ApiKey), typeof(User), typeof(Session), typeof(RefreshToken), typeof(SigningKey),
          typeof(EmailMessage), typeof(OneTimeToken), typeof(Role), typeof(AuditEvent),
          typeof(Mfa.TotpEnrollment), typeof(Mfa.RecoveryCode), typeof(Mfa.MfaChallenge), typeof(AttemptCounter),
-         typeof(Platform.ApplicationMembership), typeof(Platform.ApplicationInvitation)];
+         typeof(Platform.ApplicationMembership), typeof(Platform.ApplicationInvitation), typeof(Stores.JobLease)];
 
     /// <summary>
     /// Adds JwtAuthKit's tables (all named <c>jak_…</c>), keys and indexes to the model, including the table that keeps the
@@ -48,6 +48,7 @@ public static class JwtAuthKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new AttemptCounterConfiguration());
         modelBuilder.ApplyConfiguration(new ApplicationMembershipConfiguration());
         modelBuilder.ApplyConfiguration(new ApplicationInvitationConfiguration());
+        modelBuilder.ApplyConfiguration(new JobLeaseConfiguration());
 
         // A context that already stores Data Protection keys (IDataProtectionKeyContext) keeps its table; JwtAuthKit shares it.
         if (modelBuilder.Model.FindEntityType(typeof(DataProtectionKey)) is null)

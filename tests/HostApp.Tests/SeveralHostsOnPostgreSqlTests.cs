@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JwtAuthKit.Testing;
 using Npgsql;
 
@@ -12,10 +13,12 @@ namespace HostApp.Tests;
 /// Two host processes started together on one new PostgreSQL database (<c>JwtAuthKit:Database:Provider=PostgreSql</c>),
 /// as nodes behind a load balancer: they migrate it once between them and see each other's changes at once.
 /// </summary>
-public sealed class SeveralHostsOnPostgreSqlTests
+public sealed partial class SeveralHostsOnPostgreSqlTests
 {
     private const string Password = "correct horse battery staple";
     private const string Issuer = "--JwtAuthKit:Issuer=https://auth.test";
+    private const string OperatorPassword = "operator passphrase 2026";
+    private static readonly TimeSpan PushedWithin = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Sign_in_on_A_refresh_on_B_sign_out_on_B_and_A_refuses_the_access_token_within_one_second()
@@ -67,6 +70,67 @@ public sealed class SeveralHostsOnPostgreSqlTests
             .Should().Be(HttpStatusCode.TooManyRequests, "three failures on A and two on B make five");
     }
 
+    [Fact]
+    public async Task A_key_rotation_a_role_change_a_revoked_api_key_and_a_settings_change_reach_the_other_host_within_one_second()
+    {
+        var (connectionString, startA, startB) = await StartTogetherAsync();
+        await using var a = await startA;
+        await using var b = await startB;
+        string[] database = ["--JwtAuthKit:Database:Provider=PostgreSql", $"--JwtAuthKit:Database:ConnectionString={connectionString}", Issuer];
+        var (made, madeOutput) = await HostProcess.RunWithInputAsync(a.Directory, OperatorPassword + "\n", ["operators", "create", "--email", "ops@example.com", .. database]);
+        made.Should().Be(0, madeOutput);
+        using var operatorOnA = a.NewClient();
+        var operatorToken = (await JsonAsync(await operatorOnA.PostAsJsonAsync("/api/platform/login", new { email = "ops@example.com", password = OperatorPassword })))
+            .GetProperty("access_token").GetString()!;
+        operatorOnA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
+        var app = await JsonAsync(await operatorOnA.PostAsJsonAsync("/api/platform/apps", new { name = "nodes" }));
+        var appId = app.GetProperty("id").GetString()!;
+        var publishable = app.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "publishable").GetProperty("key").GetString()!;
+        var secret = app.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "secret").GetProperty("key").GetString()!;
+        using var userOnA = a.NewClient(publishable);
+        using var userOnB = b.NewClient(publishable);
+        using var adminOnB = b.NewClient();
+        using var anonymousOnB = b.NewClient();
+        adminOnB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        // (b) A role changed on B: A answers token_stale.
+        (await userOnA.PostAsJsonAsync("/api/auth/register", new { email = "roles@example.com", password = Password })).EnsureSuccessStatusCode();
+        var signedIn = await JsonAsync(await userOnA.PostAsJsonAsync("/api/auth/login", new { email = "roles@example.com", password = Password }));
+        var token = signedIn.GetProperty("access_token").GetString()!;
+        (await SendAsync(userOnA, HttpMethod.Get, "/api/auth/me", token)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the change comes after the token's issue time (whole seconds)
+        (await adminOnB.PutAsJsonAsync($"/api/admin/users/{signedIn.GetProperty("user").GetProperty("id").GetString()}/roles", new { roles = new[] { "admin" } })).EnsureSuccessStatusCode();
+        var (stale, staleAfter) = await WithinAsync(async () => await SendAsync(userOnA, HttpMethod.Get, "/api/auth/me", token), r => r.StatusCode == HttpStatusCode.Unauthorized);
+        (await ProblemCodeAsync(stale)).Should().Be("token_stale");
+        staleAfter.Should().BeLessThan(PushedWithin, "PostgreSQL pushes the role change to host A");
+
+        // (a) A key rotated by the host's command on the same database: B publishes it, and A signs with it.
+        var (rotated, rotateOutput) = await HostProcess.RunToEndAsync(a.Directory, ["keys", "rotate", .. database]);
+        rotated.Should().Be(0, rotateOutput);
+        var newKid = NewKeyLine().Match(rotateOutput).Groups["kid"].Value;
+        newKid.Should().NotBeEmpty(rotateOutput);
+        var (_, publishedAfter) = await WithinAsync(async () => await anonymousOnB.GetStringAsync("/.well-known/jwks.json"), jwks => jwks.Contains($"\"{newKid}\"", StringComparison.Ordinal));
+        publishedAfter.Should().BeLessThan(PushedWithin, "host B reloads its keys when the rotation is announced");
+        var fresh = await JsonAsync(await userOnA.PostAsJsonAsync("/api/auth/login", new { email = "roles@example.com", password = Password }));
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(fresh.GetProperty("access_token").GetString()!).Kid.Should().Be(newKid);
+
+        // (d) A settings change on A (password sign-in off): B enforces it.
+        (await operatorOnA.PatchAsJsonAsync($"/api/platform/apps/{appId}", new { settings = new { password_enabled = false, magic_link_enabled = true } })).EnsureSuccessStatusCode();
+        var (refused, refusedAfter) = await WithinAsync(async () => await userOnB.PostAsJsonAsync("/api/auth/login", new { email = "roles@example.com", password = Password }),
+            r => r.StatusCode == HttpStatusCode.Forbidden);
+        (await ProblemCodeAsync(refused)).Should().Be("method_disabled");
+        refusedAfter.Should().BeLessThan(PushedWithin, "PostgreSQL pushes the settings change to host B");
+
+        // (c) An API key revoked on A: B refuses it.
+        (await adminOnB.GetAsync("/api/admin/users")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var keys = await JsonAsync(await operatorOnA.GetAsync($"/api/platform/apps/{appId}/keys"));
+        var secretId = keys.EnumerateArray().Single(k => k.GetProperty("prefix").GetString() == secret[..11]).GetProperty("id").GetString()!;
+        (await operatorOnA.DeleteAsync($"/api/platform/apps/{appId}/keys/{secretId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var (revoked, revokedAfter) = await WithinAsync(async () => await adminOnB.GetAsync("/api/admin/users"), r => r.StatusCode == HttpStatusCode.Unauthorized);
+        (await ProblemCodeAsync(revoked)).Should().Be("invalid_api_key");
+        revokedAfter.Should().BeLessThan(PushedWithin, "PostgreSQL pushes the revocation to host B");
+    }
+
     private static async Task<(string ConnectionString, Task<HostProcess> A, Task<HostProcess> B)> StartTogetherAsync()
     {
         var connectionString = await PostgreSqlServer.CreateDatabaseAsync();
@@ -94,6 +158,28 @@ public sealed class SeveralHostsOnPostgreSqlTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
     }
+
+    /// <summary>Probes until <paramref name="done"/> holds (or 5 s pass); returns the last answer and how long it took.</summary>
+    private static async Task<(T Value, TimeSpan Elapsed)> WithinAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || watch.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                return (value, watch.Elapsed);
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<string> ProblemCodeAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+
+    [GeneratedRegex(@"new key id (?<kid>[A-Za-z0-9_-]+)")]
+    private static partial Regex NewKeyLine();
 
     private static async Task<long> CountAsync(string connectionString, string sql)
     {

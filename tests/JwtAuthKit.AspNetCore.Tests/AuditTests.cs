@@ -103,7 +103,7 @@ public sealed class AuditTests
         host.Time.Advance(TimeSpan.FromDays(11));
 
         // The hourly job may already have run on the moved clock; either way the old events are gone.
-        await host.GetRequiredService<AuditRetentionService>().DeleteExpiredAsync(default);
+        await host.GetRequiredService<JwtAuthKit.Maintenance.CleanupService>().CleanUpAsync(default);
 
         var left = await QueryAsync(host, "");
         left.Should().HaveCount(2, "the sign-up and sign-in of 11 days ago are kept");

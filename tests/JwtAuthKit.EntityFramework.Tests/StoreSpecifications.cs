@@ -26,3 +26,15 @@ public sealed class PostgreSqlAttemptCounterStoreTests(PostgreSqlStoreFixture f)
 public sealed class SqliteMfaChallengeStoreTests(SqliteStoreFixture f) : MfaChallengeStoreSpecification<SqliteStoreFixture>(f);
 
 public sealed class PostgreSqlMfaChallengeStoreTests(PostgreSqlStoreFixture f) : MfaChallengeStoreSpecification<PostgreSqlStoreFixture>(f);
+
+public sealed class SqliteSigningKeyStoreTests(SqliteStoreFixture f) : SigningKeyStoreSpecification<SqliteStoreFixture>(f);
+
+public sealed class PostgreSqlSigningKeyStoreTests(PostgreSqlStoreFixture f) : SigningKeyStoreSpecification<PostgreSqlStoreFixture>(f);
+
+public sealed class SqliteJobLeaseStoreTests(SqliteStoreFixture f) : JobLeaseStoreSpecification<SqliteStoreFixture>(f);
+
+public sealed class PostgreSqlJobLeaseStoreTests(PostgreSqlStoreFixture f) : JobLeaseStoreSpecification<PostgreSqlStoreFixture>(f);
+
+public sealed class SqliteRetentionStoreTests(SqliteStoreFixture f) : RetentionStoreSpecification<SqliteStoreFixture>(f);
+
+public sealed class PostgreSqlRetentionStoreTests(PostgreSqlStoreFixture f) : RetentionStoreSpecification<PostgreSqlStoreFixture>(f);

@@ -21,6 +21,8 @@ internal sealed class JwtAuthKitMetrics : IDisposable
     private readonly Counter<long> _refreshReuse;
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _hashDuration;
+    private readonly Counter<long> _cleanedUp;
+    private readonly Counter<long> _keyRotations;
     private Email.EmailOutboxBacklog _backlog = Email.EmailOutboxBacklog.Empty;
 
     public JwtAuthKitMetrics(IMeterFactory? meterFactory = null)
@@ -33,6 +35,8 @@ internal sealed class JwtAuthKitMetrics : IDisposable
         _refreshes = _meter.CreateCounter<long>("jwtauthkit.refreshes", "{refresh}", "Refresh tokens exchanged for a new token pair.");
         _refreshReuse = _meter.CreateCounter<long>("jwtauthkit.refresh.reuse_detections", "{detection}", "Rotated refresh tokens replayed after the grace window (the session is revoked).");
         _throttled = _meter.CreateCounter<long>("jwtauthkit.throttled", "{attempt}", "Attempts refused because an account is throttled after failures.");
+        _cleanedUp = _meter.CreateCounter<long>("jwtauthkit.cleanup.deleted", "{row}", "Rows the hourly clean-up deleted, by kind.");
+        _keyRotations = _meter.CreateCounter<long>("jwtauthkit.signing_keys.rotations", "{rotation}", "Scheduled signing-key rotations this node made (of several nodes, one makes each).");
         _hashDuration = _meter.CreateHistogram<double>("jwtauthkit.password.hash.duration", "s", "Time to hash or verify a password.");
         OutboxDepth = _meter.CreateObservableGauge("jwtauthkit.outbox.depth", () => Volatile.Read(ref _backlog).Pending, "{message}", "Messages waiting in the email outbox.");
         OutboxOldestAge = _meter.CreateObservableGauge("jwtauthkit.outbox.oldest_pending_age", () => Volatile.Read(ref _backlog).OldestAge.TotalSeconds, "s", "Age of the oldest message waiting in the email outbox.");
@@ -72,6 +76,11 @@ internal sealed class JwtAuthKitMetrics : IDisposable
 
     public void PasswordHashed(string operation, TimeSpan elapsed) =>
         _hashDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("jwtauthkit.operation", operation));
+
+    public void CleanedUp(Maintenance.ExpiredRecords records, int count) =>
+        _cleanedUp.Add(count, new KeyValuePair<string, object?>("jwtauthkit.kind", records.ToString()));
+
+    public void SigningKeyRotated() => _keyRotations.Add(1);
 
     /// <summary>Keeps the outbox figures the gauges report (read by the delivery loop, never in the gauge callback).</summary>
     public void OutboxMeasured(Email.EmailOutboxBacklog backlog) => Volatile.Write(ref _backlog, backlog);

@@ -22,4 +22,15 @@ public interface ISigningKeyStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task RetireOthersAsync(string exceptKeyId, DateTimeOffset retiredAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets when <paramref name="keyId"/> stops signing and stops being published, if no retirement is set for it yet: a
+    /// conditional update, so of several nodes scheduling the same rotation exactly one gets <see langword="true"/>.
+    /// </summary>
+    /// <param name="keyId">The key that signs now.</param>
+    /// <param name="retiresAt">When it stops signing (its successor's activation).</param>
+    /// <param name="expiresAt">When it stops being published.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether this call set it.</returns>
+    Task<bool> TryScheduleRetirementAsync(string keyId, DateTimeOffset retiresAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 }

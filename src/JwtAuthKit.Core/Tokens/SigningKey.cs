@@ -12,10 +12,16 @@ public sealed class SigningKey
     /// <summary>The private key (PKCS#8) or HMAC secret, encrypted by <see cref="ISigningKeyProtector"/>.</summary>
     public required string ProtectedKey { get; init; }
 
-    /// <summary>When the key was created and started signing.</summary>
+    /// <summary>When the key was created (and published).</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>When a newer key replaced it for signing; it is still published until <see cref="ExpiresAt"/>.</summary>
+    /// <summary>
+    /// When a key made by a scheduled rotation starts signing; until then it is only published, so resource servers
+    /// know it first. <see langword="null"/>: it signs from <see cref="CreatedAt"/>.
+    /// </summary>
+    public DateTimeOffset? ActivatesAt { get; init; }
+
+    /// <summary>When a newer key replaces (or replaced) it for signing; it is still published until <see cref="ExpiresAt"/>.</summary>
     public DateTimeOffset? RetiredAt { get; set; }
 
     /// <summary>When the last token it signed has expired, so it is no longer published.</summary>

@@ -64,6 +64,43 @@ public sealed partial class SigningKeyManager : IDisposable
         return key.Id;
     }
 
+    /// <summary>
+    /// Schedules a rotation if the signing key is due (<see cref="SigningKeyRotationOptions"/>): the successor is published
+    /// now and signs from <c>now + PrePublish</c>, when the old key retires. Of several nodes calling this together exactly
+    /// one rotates (the old key's retirement is a conditional update); the others get <see langword="null"/>.
+    /// </summary>
+    /// <returns>The successor, or <see langword="null"/> when nothing was due or another node rotated.</returns>
+    internal async Task<SigningKey?> RotateIfDueAsync(CancellationToken cancellationToken)
+    {
+        var rotation = _options.SigningKeyRotation;
+        if (rotation.Interval <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var stored = await _store.ListUnexpiredAsync(now, cancellationToken);
+        var signer = PickSigner(stored, SigningKeyMaterial.Name(_options.SigningAlgorithm), now);
+        if (signer is null || signer.RetiredAt is not null || stored.Any(k => k.RetiredAt is null && ActivationOf(k) > now)
+            || ActivationOf(signer) + rotation.Interval - rotation.PrePublish > now)
+        {
+            return null; // No key yet (the ring makes one), a rotation already scheduled, or not due.
+        }
+
+        var activatesAt = now + rotation.PrePublish;
+        var expiresAt = activatesAt + TimeSpan.FromSeconds(ApplicationSettingsValidator.MaxAccessTokenLifetimeSeconds) + _options.ClockSkew;
+        if (!await _store.TryScheduleRetirementAsync(signer.Id, activatesAt, expiresAt, cancellationToken))
+        {
+            return null;
+        }
+
+        // Should this node stop here, the ring makes a key when the old one retires: signing goes on, unannounced.
+        var successor = await CreateKeyAsync(now, activatesAt, cancellationToken);
+        MarkStale();
+        LogScheduled(_logger, successor.Id, activatesAt, signer.Id, expiresAt);
+        return successor;
+    }
+
     internal async Task<LoadedSigningKey> GetCurrentAsync(CancellationToken cancellationToken) => (await GetRingAsync(cancellationToken)).Current;
 
     internal async Task<LoadedSigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
@@ -101,7 +138,7 @@ public sealed partial class SigningKeyManager : IDisposable
     private async Task<KeyRing> GetRingAsync(CancellationToken cancellationToken)
     {
         var ring = Volatile.Read(ref _ring);
-        if (ring is not null && !_stale && _time.GetElapsedTime(ring.LoadedAt) < ReloadInterval)
+        if (ring is not null && !_stale && _time.GetElapsedTime(ring.LoadedAt) < ReloadInterval && !(ring.ChangesAt <= _time.GetUtcNow()))
         {
             return ring;
         }
@@ -140,7 +177,7 @@ public sealed partial class SigningKeyManager : IDisposable
             var now = _time.GetUtcNow();
             var stored = await _store.ListUnexpiredAsync(now, cancellationToken);
             var algorithm = SigningKeyMaterial.Name(_options.SigningAlgorithm);
-            var signer = PickSigner(stored, algorithm);
+            var signer = PickSigner(stored, algorithm, now);
             if (signer is null)
             {
                 signer = await CreateKeyAsync(now, cancellationToken);
@@ -152,7 +189,7 @@ public sealed partial class SigningKeyManager : IDisposable
                 }
 
                 stored = await _store.ListUnexpiredAsync(now, cancellationToken);
-                signer = PickSigner(stored, algorithm) ?? signer;
+                signer = PickSigner(stored, algorithm, now) ?? signer;
             }
 
             var loaded = new Dictionary<string, LoadedSigningKey>(StringComparer.Ordinal);
@@ -186,7 +223,10 @@ public sealed partial class SigningKeyManager : IDisposable
                 signing = loaded[signer.Id] = LoadSigner(signer);
             }
 
-            var ring = new KeyRing(loaded, signing, [.. loaded.Values.Select(k => k.Algorithm).Distinct()], _time.GetTimestamp());
+            // A scheduled rotation switches signers at a set time: the ring is reloaded then, not up to a minute later.
+            var changesAt = stored.SelectMany(k => new[] { ActivationOf(k), k.RetiredAt ?? DateTimeOffset.MaxValue }).Where(t => t > now).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            var ring = new KeyRing(loaded, signing, [.. loaded.Values.Select(k => k.Algorithm).Distinct()], _time.GetTimestamp(),
+                changesAt == DateTimeOffset.MaxValue ? null : changesAt);
             Volatile.Write(ref _ring, ring);
             return ring;
         }
@@ -215,12 +255,16 @@ public sealed partial class SigningKeyManager : IDisposable
         }
     }
 
-    private static SigningKey? PickSigner(IReadOnlyList<SigningKey> stored, string algorithm) =>
-        stored.Where(k => k.RetiredAt is null && k.Algorithm == algorithm)
-            .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id, StringComparer.Ordinal)
+    private static SigningKey? PickSigner(IReadOnlyList<SigningKey> stored, string algorithm, DateTimeOffset now) =>
+        stored.Where(k => (k.RetiredAt is null || k.RetiredAt > now) && ActivationOf(k) <= now && k.Algorithm == algorithm)
+            .OrderByDescending(ActivationOf).ThenByDescending(k => k.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    private async Task<SigningKey> CreateKeyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private static DateTimeOffset ActivationOf(SigningKey key) => key.ActivatesAt ?? key.CreatedAt;
+
+    private async Task<SigningKey> CreateKeyAsync(DateTimeOffset now, CancellationToken cancellationToken) => await CreateKeyAsync(now, null, cancellationToken);
+
+    private async Task<SigningKey> CreateKeyAsync(DateTimeOffset now, DateTimeOffset? activatesAt, CancellationToken cancellationToken)
     {
         var material = SigningKeyMaterial.Create(_options.SigningAlgorithm);
         try
@@ -231,6 +275,7 @@ public sealed partial class SigningKeyManager : IDisposable
                 Algorithm = SigningKeyMaterial.Name(_options.SigningAlgorithm),
                 ProtectedKey = _protector.Protect(material),
                 CreatedAt = now,
+                ActivatesAt = activatesAt,
             };
             await _store.AddAsync(key, cancellationToken);
             LogCreated(_logger, key.Id, key.Algorithm);
@@ -254,5 +299,8 @@ public sealed partial class SigningKeyManager : IDisposable
     [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Signing key {KeyId} cannot be decrypted on this node (is the Data Protection key ring shared?); it is skipped.")]
     private static partial void LogUnreadableKey(ILogger logger, string keyId, Exception exception);
 
-    private sealed record KeyRing(IReadOnlyDictionary<string, LoadedSigningKey> Keys, LoadedSigningKey Current, IReadOnlyCollection<string> Algorithms, long LoadedAt);
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Scheduled signing-key rotation: {KeyId} is published now and signs from {ActivatesAt:O}; {RetiringKeyId} stops signing then and is published until {ExpiresAt:O}.")]
+    private static partial void LogScheduled(ILogger logger, string keyId, DateTimeOffset activatesAt, string retiringKeyId, DateTimeOffset expiresAt);
+
+    private sealed record KeyRing(IReadOnlyDictionary<string, LoadedSigningKey> Keys, LoadedSigningKey Current, IReadOnlyCollection<string> Algorithms, long LoadedAt, DateTimeOffset? ChangesAt);
 }

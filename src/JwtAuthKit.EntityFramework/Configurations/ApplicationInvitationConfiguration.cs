@@ -18,6 +18,7 @@ internal sealed class ApplicationInvitationConfiguration : IEntityTypeConfigurat
         builder.Property(i => i.InvitedBy).HasMaxLength(36).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.ApplicationId, i.Email });
+        builder.HasIndex(i => i.ExpiresAt);
         builder.HasOne<Application>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

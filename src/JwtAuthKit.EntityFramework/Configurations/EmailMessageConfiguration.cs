@@ -26,6 +26,9 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.HasIndex(m => new { m.ApplicationId, m.To, m.Kind, m.CreatedAt });
         builder.HasIndex(m => m.LockId);
 
+        // The hourly clean-up deletes messages delivered before the retention.
+        builder.HasIndex(m => new { m.Status, m.SentAt });
+
         // Administrators page through an application's outbox by id (time-ordered), all or one state.
         builder.HasIndex(m => new { m.ApplicationId, m.Id });
         builder.HasIndex(m => new { m.ApplicationId, m.Status, m.Id });

@@ -21,6 +21,7 @@ internal sealed class OneTimeTokenConfiguration : IEntityTypeConfiguration<OneTi
         builder.Property(t => t.RedirectTo).HasMaxLength(2048);
         builder.HasIndex(t => t.SecretHash).IsUnique();
         builder.HasIndex(t => new { t.ApplicationId, t.Email, t.Purpose, t.ConsumedAt });
+        builder.HasIndex(t => t.ExpiresAt);
         builder.HasOne<Application>().WithMany().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

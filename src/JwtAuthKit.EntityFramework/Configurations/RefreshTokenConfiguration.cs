@@ -16,6 +16,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.Property(t => t.SealedSuccessor).HasMaxLength(256);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.SessionId);
+        builder.HasIndex(t => t.ExpiresAt);
         builder.HasOne<Session>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

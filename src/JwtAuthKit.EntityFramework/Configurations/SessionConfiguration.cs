@@ -22,6 +22,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 
         // The revocation poller reads recent revocations on every node every few seconds.
         builder.HasIndex(s => s.RevokedAt);
+
+        // The hourly clean-up deletes sessions past their end, a batch at a time.
+        builder.HasIndex(s => s.ExpiresAt);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class PostgreSqlStoreInitializer(JwtAuthKitContextSource<Postgre
         await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
             acquire.Parameters.AddWithValue("key", MigrationLockKey);
+            // Wait as long as the host that holds it migrates (over the 30 s default on a loaded machine); start-up's
+            // cancellation still ends the wait, and a holder that dies releases the lock with its connection.
+            acquire.CommandTimeout = 0;
             await acquire.ExecuteNonQueryAsync(cancellationToken);
         }
 

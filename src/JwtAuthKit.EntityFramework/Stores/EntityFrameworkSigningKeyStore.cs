@@ -29,4 +29,12 @@ internal sealed class EntityFrameworkSigningKeyStore<TContext>(JwtAuthKitContext
             .Where(k => k.Id != exceptKeyId && k.RetiredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, retiredAt).SetProperty(k => k.ExpiresAt, expiresAt), cancellationToken);
     }
+
+    public async Task<bool> TryScheduleRetirementAsync(string keyId, DateTimeOffset retiresAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<SigningKey>()
+            .Where(k => k.Id == keyId && k.RetiredAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, retiresAt).SetProperty(k => k.ExpiresAt, expiresAt), cancellationToken) == 1;
+    }
 }

@@ -119,15 +119,15 @@ public sealed class AccountThrottleTests
     public async Task Counters_of_addresses_that_stop_failing_are_deleted_after_two_days()
     {
         await using var host = await TestHost.StartAsync();
-        var cleanup = host.GetRequiredService<JwtAuthKit.Throttling.AttemptCounterCleanupService>();
+        var cleanup = host.GetRequiredService<JwtAuthKit.Maintenance.CleanupService>();
         await host.Client.LoginAsync(Unique.Email(), Wrong);
         host.Time.Advance(TimeSpan.FromDays(1));
         await host.Client.LoginAsync(Unique.Email(), Wrong);
 
-        await cleanup.DeleteStaleAsync(default);
+        await cleanup.CleanUpAsync(default);
         var early = await CountersAsync(host.DatabasePath);
         host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        await cleanup.DeleteStaleAsync(default);
+        await cleanup.CleanUpAsync(default);
         var later = await CountersAsync(host.DatabasePath);
 
         early.Should().Be(2);

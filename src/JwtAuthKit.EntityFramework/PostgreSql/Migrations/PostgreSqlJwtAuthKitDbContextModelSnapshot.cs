@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlJwtAuthKitDbContext))]
-    internal partial class PostgreSqlJwtAuthKitDbContextModelSnapshot : ModelSnapshot
+    partial class PostgreSqlJwtAuthKitDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -234,11 +234,32 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Status", "SentAt");
+
                     b.HasIndex("ApplicationId", "Status", "Id");
 
                     b.HasIndex("ApplicationId", "To", "Kind", "CreatedAt");
 
                     b.ToTable("jak_email_messages", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.EntityFramework.Stores.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("jak_job_leases", (string)null);
                 });
 
             modelBuilder.Entity("JwtAuthKit.Mfa.MfaChallenge", b =>
@@ -407,6 +428,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
@@ -457,6 +480,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -559,6 +584,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("SessionId");
 
                     b.HasIndex("TokenHash")
@@ -614,6 +641,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("RevokedAt");
 
                     b.HasIndex("UserId");
@@ -651,6 +680,9 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Algorithm")
                         .IsRequired()

@@ -229,11 +229,32 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Status", "SentAt");
+
                     b.HasIndex("ApplicationId", "Status", "Id");
 
                     b.HasIndex("ApplicationId", "To", "Kind", "CreatedAt");
 
                     b.ToTable("jak_email_messages", (string)null);
+                });
+
+            modelBuilder.Entity("JwtAuthKit.EntityFramework.Stores.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("jak_job_leases", (string)null);
                 });
 
             modelBuilder.Entity("JwtAuthKit.Mfa.MfaChallenge", b =>
@@ -402,6 +423,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
@@ -452,6 +475,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -554,6 +579,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("SessionId");
 
                     b.HasIndex("TokenHash")
@@ -609,6 +636,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("RevokedAt");
 
                     b.HasIndex("UserId");
@@ -645,6 +674,9 @@ namespace JwtAuthKit.EntityFramework.Sqlite.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActivatesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Algorithm")

@@ -3,20 +3,23 @@ using Microsoft.Extensions.Hosting;
 namespace JwtAuthKit.Hosting;
 
 /// <summary>
-/// Runs a clean-up 10 s after start (start-up and migrations first) and then every hour, on the
+/// Runs a scheduled job 10 s after start (start-up and migrations first) and then every hour, on the
 /// <see cref="TimeProvider"/>'s clock, one delay at a time so a paused process catches up once. A failed run is reported
-/// and tried again at the next hour.
+/// and tried again at the next hour. Every node runs it: each job makes itself safe with several nodes (a lease or a
+/// conditional update in the database), never with an in-process lock.
 /// </summary>
-internal abstract class HourlyCleanupService(TimeProvider time) : BackgroundService
+internal abstract class HourlyJobService(TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan FirstRunAfter = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    /// <summary>The clock the runs and the clean-ups' cut-offs follow.</summary>
+    /// <summary>The time between two runs.</summary>
+    internal static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>The clock the runs and the jobs' cut-offs follow.</summary>
     protected TimeProvider Time { get; } = time;
 
-    /// <summary>One clean-up run.</summary>
-    protected abstract Task CleanUpAsync(CancellationToken cancellationToken);
+    /// <summary>One run of the job.</summary>
+    protected abstract Task RunJobAsync(CancellationToken cancellationToken);
 
     /// <summary>Reports a failed run (the next one comes an hour later).</summary>
     protected abstract void OnFailed(Exception exception);
@@ -30,7 +33,7 @@ internal abstract class HourlyCleanupService(TimeProvider time) : BackgroundServ
             {
                 try
                 {
-                    await CleanUpAsync(stoppingToken);
+                    await RunJobAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
