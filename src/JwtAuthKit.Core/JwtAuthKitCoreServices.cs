@@ -49,6 +49,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<RevokedSessionCache>();
         services.TryAddSingleton<StaleTokenCache>();
+        services.TryAddSingleton<ValidatedTokenCache>();
         services.TryAddSingleton<RevokedSessionPoller>();
         services.TryAddSingleton<Caching.IChangeFeed, Caching.PollingChangeFeed>();
         services.TryAddSingleton<Caching.NodeCaches>();

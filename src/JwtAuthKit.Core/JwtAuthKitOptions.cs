@@ -42,6 +42,13 @@ public sealed class JwtAuthKitOptions
     public TimeSpan ApplicationCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How many validated access tokens each node remembers, so a token seen again skips the parse and the signature
+    /// check; expiry, the signing key, the application, revocation and <c>token_stale</c> are still checked on every
+    /// request. 0 turns the cache off. <value>The default value is 10,000.</value>
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
     /// Whether to create an application named <c>default</c> at first start when none is declared or stored.
     /// <value>The default value is <see langword="true"/>.</value>
     /// </summary>

@@ -57,6 +57,11 @@ internal sealed class JwtAuthKitOptionsValidator : IValidateOptions<JwtAuthKitOp
             failures.Add("JwtAuthKit:Cleanup:BatchSize must be between 1 and 100000, and SentEmailRetention at least 1 hour (the per-address mail cap counts the last hour).");
         }
 
+        if (options.ValidatedTokenCacheSize is < 0 or > 10_000_000)
+        {
+            failures.Add("JwtAuthKit:ValidatedTokenCacheSize must be between 0 (off) and 10,000,000.");
+        }
+
         var hashing = options.PasswordHashing;
         if (hashing.MemorySizeKiB < 8 * hashing.Parallelism || hashing.Iterations < 1 || hashing.Parallelism < 1 || hashing.MaxConcurrentHashes < 1)
         {

@@ -7,7 +7,9 @@ namespace JwtAuthKit.Passwords;
 
 /// <summary>
 /// Argon2id password hashing (RFC 9106) with the OWASP parameters by default, PHC string output,
-/// constant-time comparison, and a bound on how many hashes run at once.
+/// constant-time comparison, and a bound on how many hashes run at once. The bytes come from libsodium or from the
+/// managed Konscious implementation (<see cref="PasswordHashingOptions.Implementation"/>); both give the same hash for the
+/// same inputs, so a hash written by one verifies with the other.
 /// </summary>
 internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
 {
@@ -67,6 +69,16 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         return argon.GetBytes(length);
     }
 
+    /// <summary>Whether this hasher computes these parameters with libsodium (for tests).</summary>
+    internal bool UsesLibsodium(int saltLength, int memoryKiB, int iterations, int parallelism, int length) =>
+        _options.Implementation == Argon2Implementation.Libsodium
+        && LibsodiumArgon2id.CanCompute(saltLength, iterations, memoryKiB, parallelism, length);
+
+    private byte[] ComputeWithConfigured(byte[] password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) =>
+        UsesLibsodium(salt.Length, memoryKiB, iterations, parallelism, length)
+            ? LibsodiumArgon2id.Compute(password, salt, memoryKiB, iterations, length)
+            : Compute(password, salt, memoryKiB, iterations, parallelism, length);
+
     private async Task<byte[]> ComputeBoundedAsync(string password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length, CancellationToken cancellationToken)
     {
         // NIST SP 800-63B 5.1.1.2: normalize Unicode so the same password typed on another device still matches.
@@ -74,7 +86,7 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => Compute(bytes, salt, memoryKiB, iterations, parallelism, length), CancellationToken.None);
+            return await Task.Run(() => ComputeWithConfigured(bytes, salt, memoryKiB, iterations, parallelism, length), CancellationToken.None);
         }
         finally
         {

@@ -18,6 +18,14 @@ public sealed class PasswordHashingOptions
     /// </summary>
     public int MaxConcurrentHashes { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Which Argon2id implementation computes hashes; either verifies the other's hashes. libsodium's is about three
+    /// times faster (docs/decisions.md) and is used wherever its native library loads (it ships for linux-x64, linux-arm64,
+    /// musl, Windows and macOS); <see cref="Argon2Implementation.Managed"/> runs no native code.
+    /// <value>The default value is <see cref="Argon2Implementation.Libsodium"/>.</value>
+    /// </summary>
+    public Argon2Implementation Implementation { get; set; } = Argon2Implementation.Libsodium;
+
     /// <summary>Longest accepted password, in characters; longer ones are refused before hashing. <value>The default value is 1024.</value></summary>
     public int MaxPasswordLength { get; set; } = 1024;
 }

@@ -66,7 +66,7 @@ internal sealed partial class RefreshTokenRotator(
         }
 
         if (await applications.FindByIdAsync(session.ApplicationId, cancellationToken) is not { } application
-            || await users.FindByIdAsync(session.ApplicationId, session.UserId, cancellationToken) is not { } user)
+            || (match.User ?? await users.FindByIdAsync(session.ApplicationId, session.UserId, cancellationToken)) is not { } user)
         {
             return Invalid();
         }

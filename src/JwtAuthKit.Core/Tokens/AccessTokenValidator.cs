@@ -11,7 +11,8 @@ namespace JwtAuthKit.Tokens;
 /// (no <c>none</c>, no HMAC with a public key), the key must be one of ours (<c>jku</c>/<c>x5u</c> are never
 /// followed), <c>typ</c> must be <c>at+jwt</c>, issuer and audience must match, and the session must not be revoked.
 /// A <c>crit</c> header is refused (we understand no extension), and so is an ES256 signature with a high S.
-/// No database call in the common case: keys, applications and revocations are held in memory.
+/// No database call in the common case: keys, applications and revocations are held in memory, and a token seen
+/// before skips the signature check (<see cref="ValidatedTokenCache"/>) but none of the checks of what can change.
 /// </summary>
 internal sealed class AccessTokenValidator : IAccessTokenValidator
 {
@@ -23,9 +24,11 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
     private readonly StaleTokenCache _stale;
     private readonly JwtAuthKitOptions _options;
     private readonly TimeProvider _time;
+    private readonly ValidatedTokenCache _cache;
 
-    public AccessTokenValidator(SigningKeyManager keys, IApplicationResolver applications, RevokedSessionCache revoked, StaleTokenCache stale, IOptions<JwtAuthKitOptions> options, TimeProvider time)
+    public AccessTokenValidator(SigningKeyManager keys, IApplicationResolver applications, RevokedSessionCache revoked, StaleTokenCache stale, ValidatedTokenCache cache, IOptions<JwtAuthKitOptions> options, TimeProvider time)
     {
+        _cache = cache;
         _stale = stale;
         _keys = keys;
         _applications = applications;
@@ -36,9 +39,63 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
 
     public async Task<AccessTokenValidationResult> ValidateAsync(string token, string authenticationType, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return AccessTokenValidationResult.Invalid("malformed token");
+        }
+
+        var digest = ValidatedTokenCache.Digest(token);
+        if (_cache.TryGet(digest, out var cached) && cached.Identity.AuthenticationType == authenticationType)
+        {
+            // The signature was verified when the entry was made; what can change since is checked again here.
+            if (IsWithinLifetime(cached.NotBefore, cached.ExpiresAt)
+                && await _keys.FindAsync(cached.KeyId, cancellationToken) is not null
+                && await _applications.FindByClientIdAsync(cached.ClientId, cancellationToken) is { } known)
+            {
+                return Accept(cached, known);
+            }
+
+            _cache.Remove(digest); // Expired, or its key or application is gone: the full check below gives the reason.
+        }
+
+        var (validated, application, refusal) = await VerifyAsync(token, authenticationType, cancellationToken);
+        if (validated is null || application is null)
+        {
+            return refusal!;
+        }
+
+        var result = Accept(validated, application);
+        if (result.IsValid)
+        {
+            _cache.Add(digest, validated);
+        }
+
+        return result;
+    }
+
+    /// <summary>The checks of what can change while a token lives, made on every request, cached or not.</summary>
+    private AccessTokenValidationResult Accept(ValidatedToken token, Application application)
+    {
+        if (_revoked.IsRevoked(token.SessionId))
+        {
+            return AccessTokenValidationResult.Invalid("session revoked", JwtAuthKitErrors.SessionRevoked);
+        }
+
+        if (_stale.IsStale(token.Subject, token.IssuedAt))
+        {
+            return AccessTokenValidationResult.Invalid("roles changed after the token was issued", JwtAuthKitErrors.TokenStale);
+        }
+
+        // Each request gets its own copy: a handler adding claims to its principal must not change the cached one.
+        return AccessTokenValidationResult.Valid(token.Identity.Clone(), application);
+    }
+
+    private async Task<(ValidatedToken? Token, Application? Application, AccessTokenValidationResult? Refusal)> VerifyAsync(
+        string token, string authenticationType, CancellationToken cancellationToken)
+    {
+        if (!_handler.CanReadToken(token))
+        {
+            return Refuse("malformed token");
         }
 
         JsonWebToken jwt;
@@ -48,23 +105,36 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         }
         catch (ArgumentException)
         {
-            return AccessTokenValidationResult.Invalid("malformed token");
+            return Refuse("malformed token");
         }
 
         if (string.IsNullOrEmpty(jwt.Kid) || await _keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
         {
-            return AccessTokenValidationResult.Invalid("unknown signing key");
+            return Refuse("unknown signing key");
         }
 
         // We implement no critical header extension, so a token naming one must be refused (RFC 7515 §4.1.11).
         if (jwt.TryGetHeaderValue<object>("crit", out _))
         {
-            return AccessTokenValidationResult.Invalid("critical header extension");
+            return Refuse("critical header extension");
         }
 
-        if (key.Algorithm == SecurityAlgorithms.EcdsaSha256 && EcdsaSignatures.IsNotLowS(Base64UrlEncoder.DecodeBytes(jwt.EncodedSignature)))
+        if (key.Algorithm == SecurityAlgorithms.EcdsaSha256)
         {
-            return AccessTokenValidationResult.Invalid("high-S signature");
+            byte[] signature;
+            try
+            {
+                signature = Base64UrlEncoder.DecodeBytes(jwt.EncodedSignature);
+            }
+            catch (FormatException)
+            {
+                return Refuse("malformed signature"); // A base64url length no encoder makes (one character too many).
+            }
+
+            if (EcdsaSignatures.IsNotLowS(signature))
+            {
+                return Refuse("high-S signature");
+            }
         }
 
         var parameters = new TokenValidationParameters
@@ -88,33 +158,29 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid)
         {
-            return AccessTokenValidationResult.Invalid(result.Exception?.GetType().Name ?? "invalid token");
+            return Refuse(result.Exception?.GetType().Name ?? "invalid token");
         }
 
         var audiences = jwt.Audiences.ToList();
         if (audiences.Count != 1 || await _applications.FindByClientIdAsync(audiences[0], cancellationToken) is not { } application)
         {
-            return AccessTokenValidationResult.Invalid("unknown audience");
+            return Refuse("unknown audience");
         }
 
         if (!jwt.TryGetPayloadValue<string>(AccessTokenClaims.SessionId, out var sessionId) || string.IsNullOrEmpty(sessionId)
             || !jwt.TryGetPayloadValue<string>(AccessTokenClaims.Subject, out var subject) || string.IsNullOrEmpty(subject))
         {
-            return AccessTokenValidationResult.Invalid("missing sub or sid");
+            return Refuse("missing sub or sid");
         }
 
-        if (_revoked.IsRevoked(sessionId))
-        {
-            return AccessTokenValidationResult.Invalid("session revoked", JwtAuthKitErrors.SessionRevoked);
-        }
-
-        if (_stale.IsStale(subject, IssuedAt(jwt)))
-        {
-            return AccessTokenValidationResult.Invalid("roles changed after the token was issued", JwtAuthKitErrors.TokenStale);
-        }
-
-        return AccessTokenValidationResult.Valid(result.ClaimsIdentity, application);
+        var notBefore = jwt.TryGetPayloadValue<long>("nbf", out _) ? new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var validated = new ValidatedToken(result.ClaimsIdentity.Clone(), jwt.Kid, audiences[0], sessionId, subject, IssuedAt(jwt),
+            new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), notBefore);
+        return (validated, application, null);
     }
+
+    private static (ValidatedToken?, Application?, AccessTokenValidationResult?) Refuse(string reason) =>
+        (null, null, AccessTokenValidationResult.Invalid(reason));
 
     /// <summary>
     /// When the token was issued, to the millisecond: our <c>jti</c> is a UUID v7 made at issue, whose first 48 bits are
@@ -138,10 +204,15 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         return new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
     }
 
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        expires is { } exp && IsWithinLifetime(
+            notBefore is { } nbf ? new DateTimeOffset(nbf.ToUniversalTime(), TimeSpan.Zero) : null,
+            new DateTimeOffset(exp.ToUniversalTime(), TimeSpan.Zero));
+
+    /// <summary>The lifetime rule of both paths: before <c>exp</c> + skew, and not before <c>nbf</c> − skew.</summary>
+    private bool IsWithinLifetime(DateTimeOffset? notBefore, DateTimeOffset expires)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        return expires is { } exp && exp.ToUniversalTime() + parameters.ClockSkew > now
-            && (notBefore is not { } nbf || nbf.ToUniversalTime() - parameters.ClockSkew <= now);
+        var now = _time.GetUtcNow();
+        return expires + _options.ClockSkew > now && (notBefore is not { } nbf || nbf - _options.ClockSkew <= now);
     }
 }

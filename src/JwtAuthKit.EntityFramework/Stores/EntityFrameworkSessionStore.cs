@@ -1,4 +1,5 @@
 using JwtAuthKit.Sessions;
+using JwtAuthKit.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
@@ -17,12 +18,16 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
     public async Task<RefreshTokenMatch?> FindRefreshTokenAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
+
+        // The user comes in the same query: the refresh needs all three, and one statement is one round trip.
         var match = await (
             from token in db.Set<RefreshToken>().AsNoTracking()
             join session in db.Set<Session>().AsNoTracking() on token.SessionId equals session.Id
+            join user in db.Set<User>().AsNoTracking() on new { Id = session.UserId, session.ApplicationId } equals new { user.Id, user.ApplicationId } into users
+            from user in users.DefaultIfEmpty()
             where token.TokenHash == tokenHash
-            select new { token, session }).FirstOrDefaultAsync(cancellationToken);
-        return match is null ? null : new RefreshTokenMatch(match.token, match.session);
+            select new { token, session, user }).FirstOrDefaultAsync(cancellationToken);
+        return match is null ? null : new RefreshTokenMatch(match.token, match.session) { User = match.user };
     }
 
     public async Task<bool> TryRotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
@@ -41,11 +46,12 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
             return false;
         }
 
+        // The successor's insert and the session's last use go in one SaveChanges: one batch, one round trip.
         db.Add(successor);
+        var session = new Session { Id = successor.SessionId, ApplicationId = string.Empty, UserId = string.Empty, AuthenticationMethods = string.Empty };
+        db.Attach(session);
+        session.LastUsedAt = consumedAt;
         await db.SaveChangesAsync(cancellationToken);
-        await db.Set<Session>()
-            .Where(s => s.Id == successor.SessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastUsedAt, consumedAt), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -1,4 +1,5 @@
 using JwtAuthKit.AspNetCore.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.AspNetCore.Tests.Security;
 
@@ -22,5 +23,29 @@ public sealed class DatabaseFileTests
             File.Exists(file).Should().BeTrue(file);
             File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
         }
+    }
+
+    [Fact]
+    public async Task Store_connections_use_WAL_with_synchronous_NORMAL()
+    {
+        await using var host = await TestHost.StartAsync();
+        var contexts = host.GetRequiredService<JwtAuthKit.EntityFramework.JwtAuthKitContextSource<JwtAuthKit.EntityFramework.Sqlite.SqliteJwtAuthKitDbContext>>();
+
+        // Twice: a pooled connection handed out again keeps the setting.
+        for (var use = 0; use < 2; use++)
+        {
+            await using var db = contexts.Create();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            (await ScalarAsync(connection, "PRAGMA journal_mode;")).Should().Be("wal");
+            (await ScalarAsync(connection, "PRAGMA synchronous;")).Should().Be("1", "1 is NORMAL (FULL is 2, SQLite's default)");
+        }
+    }
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

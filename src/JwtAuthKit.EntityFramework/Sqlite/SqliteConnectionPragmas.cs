@@ -1,0 +1,49 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace JwtAuthKit.EntityFramework.Sqlite;
+
+/// <summary>
+/// Sets <c>PRAGMA synchronous=NORMAL</c> on every SQLite connection JwtAuthKit's own context opens (SQLite's default is
+/// <c>FULL</c>, and the setting belongs to the connection, not the file). With the file in WAL mode, a commit then
+/// writes the WAL without waiting for <c>fsync</c>; the WAL is synced at checkpoints. A committed transaction survives
+/// a crash or kill of the process (it is in the operating system's cache); a power loss or kernel crash may roll back
+/// the last transactions before the latest checkpoint, and never corrupts the file (sqlite.org/pragma.html#pragma_synchronous,
+/// sqlite.org/wal.html). The reasons and cost: docs/decisions.md.
+/// </summary>
+/// <remarks>
+/// Pooled connections keep their settings, so the pragma runs once per physical connection (remembered by its native
+/// handle), not once per use. Waiting on a locked file needs no <c>busy_timeout</c>: Microsoft.Data.Sqlite retries a
+/// busy statement until the command timeout (30 s by default).
+/// </remarks>
+internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+{
+    public const string Synchronous = "PRAGMA synchronous=NORMAL;";
+
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (NeedsPragmas(connection) is { } sqlite)
+        {
+            using var command = sqlite.CreateCommand();
+            command.CommandText = Synchronous;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (NeedsPragmas(connection) is { } sqlite)
+        {
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = Synchronous;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private SqliteConnection? NeedsPragmas(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } sqlite && _configured.TryAdd(handle, handle) ? sqlite : null;
+}
