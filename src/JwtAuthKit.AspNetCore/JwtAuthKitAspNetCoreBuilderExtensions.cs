@@ -34,6 +34,7 @@ public static class JwtAuthKitAspNetCoreBuilderExtensions
 
         services.AddSingleton<AspNetCoreMarker>();
         services.TryAddSingleton<CredentialRateLimiter>();
+        services.TryAddSingleton<ICredentialRateLimiter>(static sp => sp.GetRequiredService<CredentialRateLimiter>());
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeaders.StartupFilter>();
         services.AddAuthentication()
             .AddScheme<JwtAuthKitAuthenticationOptions, JwtAuthKitAuthenticationHandler>(JwtAuthKitDefaults.AuthenticationScheme, null)

@@ -82,6 +82,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<InvitationRedeemer>();
         services.TryAddSingleton<DashboardApplicationCreator>();
         services.TryAddSingleton<FirstOperatorBootstrapper>();
+        services.TryAddSingleton<LastOwnerGuard>();
 
         // The public application layer: what every front end (HTTP API, dashboard, commands, workers) calls.
         services.TryAddSingleton<IApplicationResolver>(sp => sp.GetRequiredService<ApplicationResolver>());
@@ -100,6 +101,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<Mfa.IMfaEnrollmentService, Mfa.MfaEnrollmentService>();
         services.TryAddSingleton<Mfa.IMfaSignInService, Mfa.MfaSignInService>();
         services.TryAddSingleton<IUserAdministrationService, UserAdministrationService>();
+        services.TryAddSingleton<IEmailTemplatePreviewService, EmailTemplatePreviewService>();
         services.TryAddSingleton<IUserImportService, UserImportService>();
         services.TryAddSingleton<IRoleAdministrationService, RoleAdministrationService>();
         services.TryAddSingleton<ISettingsAdministrationService, SettingsAdministrationService>();

@@ -96,6 +96,7 @@ public sealed class AdminPermissionMatrixTests(TwoApplications apps)
         new(HttpMethod.Delete, "/users/{id}", HttpStatusCode.NoContent),
         new(HttpMethod.Put, "/users/{id}/roles", HttpStatusCode.OK, () => new { roles = new[] { "user" } }),
         new(HttpMethod.Post, "/users/{id}/password-reset", HttpStatusCode.Accepted),
+        new(HttpMethod.Get, "/users/{id}/sessions", HttpStatusCode.OK),
         new(HttpMethod.Post, "/users/{id}/sessions/revoke", HttpStatusCode.NoContent),
         new(HttpMethod.Get, "/roles", HttpStatusCode.OK),
         new(HttpMethod.Post, "/roles", HttpStatusCode.Created, () => new { name = "made-" + Guid.NewGuid().ToString("N")[..8] }),

@@ -104,6 +104,28 @@ public abstract class AdminUserTests<TApps>(TApps apps)
     }
 
     [Fact]
+    public async Task A_users_sessions_are_listed_for_an_admin_of_their_application_only()
+    {
+        var email = Unique.Email();
+        var first = await apps.Alpha.SignUpAndInAsync(email);
+        var id = first.GetProperty("user").GetProperty("id").GetString()!;
+        var before = (await (await apps.AdminAsync(HttpMethod.Get, $"/users/{id}/sessions", Secret)).JsonAsync()).GetProperty("items").GetArrayLength();
+        (await apps.Alpha.LoginAsync(email)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var listed = await apps.AdminAsync(HttpMethod.Get, $"/users/{id}/sessions", Secret);
+
+        listed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var items = (await listed.JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        before.Should().BeGreaterThan(0, "signing up and in opened a session");
+        items.Should().HaveCount(before + 1, "the new sign-in's session is listed too");
+        items.Should().OnlyContain(s => s.GetProperty("id").GetString()!.Length > 0 && s.GetProperty("current").GetBoolean() == false);
+        (await apps.AdminAsync(HttpMethod.Get, $"/users/{id}/sessions", TwoApplications.BetaSecret)).StatusCode.Should().Be(HttpStatusCode.NotFound, "another application's user is not found");
+
+        (await apps.AdminAsync(HttpMethod.Post, $"/users/{id}/sessions/revoke", Secret)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await (await apps.AdminAsync(HttpMethod.Get, $"/users/{id}/sessions", Secret)).JsonAsync()).GetProperty("items").GetArrayLength().Should().Be(0, "ended sessions are not listed");
+    }
+
+    [Fact]
     public async Task Ending_sessions_refuses_tokens_and_refresh_tokens()
     {
         var signedIn = await apps.Alpha.SignUpAndInAsync(Unique.Email());

@@ -33,13 +33,15 @@ internal static class AdminEndpoints
         group.MapGet("/users/{id}", AdminUserHandlers.GetAsync).RequirePermissionOrSecretKey(UsersRead)
             .WithSummary("Read a user").ProducesProblems(NotFound);
         group.MapPatch("/users/{id}", AdminUserHandlers.UpdateAsync).RequirePermissionOrSecretKey(UsersWrite)
-            .WithSummary("Change a user's name, active or verified state").ProducesProblems(NotFound, Conflict);
+            .WithSummary("Change a user's name, active or verified state").ProducesProblems(NotFound, Conflict, LastOwner);
         group.MapDelete("/users/{id}", AdminUserHandlers.DeleteAsync).RequirePermissionOrSecretKey(UsersWrite)
-            .WithSummary("Delete a user").ProducesProblems(NotFound);
+            .WithSummary("Delete a user").ProducesProblems(NotFound, LastOwner);
         group.MapPut("/users/{id}/roles", AdminUserHandlers.SetRolesAsync).RequirePermissionOrSecretKey(UsersWrite)
             .WithSummary("Replace a user's roles").ProducesProblems(NotFound, Conflict);
         group.MapPost("/users/{id}/password-reset", AdminUserHandlers.SendPasswordResetAsync).RequirePermissionOrSecretKey(UsersWrite)
             .WithSummary("Email a user a password reset link").ProducesProblems(NotFound);
+        group.MapGet("/users/{id}/sessions", AdminUserHandlers.ListSessionsAsync).RequirePermissionOrSecretKey(UsersRead)
+            .WithSummary("List a user's active sessions, newest first").ProducesProblems(NotFound);
         group.MapPost("/users/{id}/sessions/revoke", AdminUserHandlers.RevokeSessionsAsync).RequirePermissionOrSecretKey(UsersWrite)
             .WithSummary("End every session of a user").ProducesProblems(NotFound);
         group.MapDelete("/users/{id}/mfa", AdminUserHandlers.RemoveMfaAsync).RequirePermissionOrSecretKey(UsersWrite)

@@ -59,6 +59,15 @@ internal static class AdminUserHandlers
         return result.Succeeded ? TypedResults.Accepted((string?)null) : result.Error.ToProblem();
     }
 
+    public static async Task<Results<Ok<SessionListResponse>, ProblemHttpResult>> ListSessionsAsync(
+        AdminCaller caller, string id, IUserAdministrationService users, CancellationToken cancellationToken)
+    {
+        var listed = await users.ListSessionsAsync(caller.Actor, id, cancellationToken);
+        return listed.Succeeded
+            ? TypedResults.Ok(new SessionListResponse([.. listed.Value.Select(s => SessionResponse.From(s, ""))]))
+            : listed.Error.ToProblem();
+    }
+
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSessionsAsync(
         AdminCaller caller, string id, IUserAdministrationService users, CancellationToken cancellationToken) =>
         NoContent(await users.RevokeSessionsAsync(caller.Actor, id, cancellationToken));

@@ -13,7 +13,7 @@ namespace JwtAuthKit.AspNetCore.Http;
 /// forwarded-headers middleware took from a trusted proxy; IPv6 addresses count per /64 and IPv4-mapped ones as IPv4.
 /// The per-account throttle (Core's <c>AccountThrottle</c>) works beside it, across addresses and nodes.
 /// </summary>
-internal sealed class CredentialRateLimiter(IOptions<JwtAuthKitOptions> options, TimeProvider time)
+internal sealed class CredentialRateLimiter(IOptions<JwtAuthKitOptions> options, TimeProvider time) : ICredentialRateLimiter
 {
     private const int MaxTrackedAddresses = 100_000;
     private readonly ConcurrentDictionary<(RateLimitKind Kind, string Address), Window> _windows = new();

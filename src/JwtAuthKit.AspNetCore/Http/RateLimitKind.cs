@@ -1,7 +1,10 @@
 namespace JwtAuthKit.AspNetCore.Http;
 
-/// <summary>The kinds of endpoint that each have their own per-address budget (<see cref="RateLimitOptions"/>).</summary>
-internal enum RateLimitKind
+/// <summary>
+/// The kinds of credential request that each have their own per-address budget (<see cref="RateLimitOptions"/>); a host's
+/// own pages count against them through <see cref="ICredentialRateLimiter"/>.
+/// </summary>
+public enum RateLimitKind
 {
     /// <summary>Password sign-in.</summary>
     SignIn,

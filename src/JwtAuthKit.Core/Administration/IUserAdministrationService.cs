@@ -31,20 +31,36 @@ public interface IUserAdministrationService
     /// <returns>The user, or <c>invalid_email</c>, <c>weak_password</c>, <c>validation_failed</c>, <c>forbidden</c>, <c>email_taken</c>.</returns>
     Task<Result<User>> CreateAsync(AdminActor actor, NewUser user, CancellationToken cancellationToken);
 
-    /// <summary>Changes a user's name, active state or verified state; disabling ends every session first.</summary>
+    /// <summary>
+    /// Changes a user's name, active state or verified state; disabling ends every session first. A dashboard account
+    /// that is the last owner of an application cannot be disabled (<c>last_owner</c>).
+    /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="userId">The user.</param>
     /// <param name="changes">The fields to change.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The user, or <c>not_found</c>, <c>forbidden</c>, <c>validation_failed</c>, <c>conflict</c>.</returns>
+    /// <returns>The user, or <c>not_found</c>, <c>forbidden</c>, <c>validation_failed</c>, <c>conflict</c>, <c>last_owner</c>.</returns>
     Task<Result<User>> UpdateAsync(AdminActor actor, string userId, UserChanges changes, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a user after ending their sessions.</summary>
+    /// <summary>
+    /// Deletes a user after ending their sessions. A dashboard account (a user of the platform application) that is the
+    /// last owner of an application is kept, as is one being disabled through <see cref="UpdateAsync"/>.
+    /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/>, or <c>not_found</c>, <c>forbidden</c>.</returns>
+    /// <returns><see langword="true"/>, or <c>not_found</c>, <c>forbidden</c>, <c>last_owner</c>.</returns>
     Task<Result<bool>> DeleteAsync(AdminActor actor, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists a user's sessions that are neither ended nor expired, newest first: the administrator's view of what the
+    /// user sees through <see cref="Sessions.IUserSessionService.ListAsync"/>.
+    /// </summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The sessions, or <c>not_found</c>.</returns>
+    Task<Result<IReadOnlyList<Sessions.Session>>> ListSessionsAsync(AdminActor actor, string userId, CancellationToken cancellationToken);
 
     /// <summary>Replaces a user's roles.</summary>
     /// <param name="actor">Who acts.</param>

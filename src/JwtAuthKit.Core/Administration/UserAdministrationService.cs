@@ -17,6 +17,8 @@ internal sealed class UserAdministrationService(
     Tokens.StaleTokenCache stale,
     PasswordResetService resets,
     Mfa.ISecondFactorStore factors,
+    ISessionStore sessions,
+    Platform.LastOwnerGuard owners,
     AuditLog audit,
     TimeProvider time) : IUserAdministrationService
 {
@@ -92,6 +94,11 @@ internal sealed class UserAdministrationService(
         }
 
         var user = found.Value;
+        if (changes.IsActive == false && user.IsActive && await owners.CheckAsync(actor.Application, user.Id, cancellationToken) is { } lastOwner)
+        {
+            return lastOwner;
+        }
+
         var fields = new List<string>();
         if (changes.HasName)
         {
@@ -135,6 +142,11 @@ internal sealed class UserAdministrationService(
             return found.Error;
         }
 
+        if (await owners.CheckAsync(actor.Application, userId, cancellationToken) is { } lastOwner)
+        {
+            return lastOwner;
+        }
+
         await revoker.RevokeAllAsync(actor.Application.Id, userId, null, SessionRevocationReason.AccountDisabled, cancellationToken);
         if (!await users.DeleteAsync(actor.Application.Id, userId, cancellationToken))
         {
@@ -143,6 +155,14 @@ internal sealed class UserAdministrationService(
 
         await RecordAsync(actor, AuditEventTypes.UserDeleted, userId, new Dictionary<string, string> { ["email"] = found.Value.Email }, cancellationToken);
         return true;
+    }
+
+    public async Task<Result<IReadOnlyList<Session>>> ListSessionsAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(actor, userId, cancellationToken);
+        return found.Succeeded
+            ? Result<IReadOnlyList<Session>>.Success(await sessions.ListActiveAsync(actor.Application.Id, found.Value.Id, time.GetUtcNow(), cancellationToken))
+            : found.Error;
     }
 
     public async Task<Result<User>> SetRolesAsync(AdminActor actor, string userId, IList<string>? roleNames, CancellationToken cancellationToken)

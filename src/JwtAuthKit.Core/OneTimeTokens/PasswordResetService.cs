@@ -44,14 +44,14 @@ internal sealed class PasswordResetService(
         else
         {
             await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset, // Same work: no enumeration by timing.
-                options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), cancellationToken);
+                options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application), cancellationToken);
         }
     }
 
     /// <summary>Sends a reset link to a user (also used by administrators).</summary>
     public Task SendAsync(Application application, User user, CancellationToken cancellationToken) =>
         sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.PasswordReset, EmailKind.PasswordReset,
-            options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application.Settings), null, cancellationToken);
+            options.Value.OneTimeTokens.PasswordResetLifetime, links.ResetPassword(application), null, cancellationToken);
 
     public async Task<Result<User>> ResetAsync(Application? application, string? token, string? newPassword, ClientInfo client, CancellationToken cancellationToken)
     {

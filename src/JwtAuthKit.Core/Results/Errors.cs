@@ -135,6 +135,9 @@ internal static class Errors
 
     public static JwtAuthKitError LastOwner { get; } = new(JwtAuthKitErrors.LastOwner, "An application keeps at least one owner; make another member owner first.");
 
+    public static JwtAuthKitError AccountIsLastOwner(string application) => new(JwtAuthKitErrors.LastOwner,
+        $"This account is the last owner of {application}; make another member its owner, or delete the application, first.");
+
     public static JwtAuthKitError AlreadyMember { get; } = new(JwtAuthKitErrors.Conflict, "This address already belongs to a member of the application.");
 
     public static JwtAuthKitError InviteeHasAccount { get; } = new(JwtAuthKitErrors.EmailTaken, "A dashboard account with this address exists; sign in to accept the invitation.");

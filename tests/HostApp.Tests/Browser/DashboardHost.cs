@@ -6,9 +6,10 @@ namespace HostApp.Tests.Browser;
 
 /// <summary>
 /// One host for the dashboard's browser tests: its first operator from configuration, the dev mailbox on and
-/// self-service sign-up on. Helpers sign in, read links from the mailbox, run axe-core and take screenshots.
+/// self-service sign-up on. Helpers sign in, read links from the mailbox, run axe-core and take screenshots. The
+/// per-address rate limits are raised: every test signs in from 127.0.0.1 (DashboardRateLimitTests checks the limits).
 /// </summary>
-public sealed partial class DashboardHost : IAsyncLifetime
+public partial class DashboardHost : IAsyncLifetime
 {
     public const string OperatorEmail = "operator@example.com";
     public const string OperatorPassword = "operator-passphrase-42";
@@ -22,11 +23,16 @@ public sealed partial class DashboardHost : IAsyncLifetime
 
     public string Url(string path) => new Uri(Host.Address, path).ToString();
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(null,
+    /// <summary>More host arguments (a derived fixture's configuration).</summary>
+    protected virtual string[] ExtraArguments => [];
+
+    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(null, [
         "--JwtAuthKit:DevMailbox:Enabled", "true",
         "--JwtAuthKit:Dashboard:SignupEnabled", "true",
         "--JwtAuthKit:Dashboard:Operator:Email", OperatorEmail,
-        "--JwtAuthKit:Dashboard:Operator:Password", OperatorPassword);
+        "--JwtAuthKit:Dashboard:Operator:Password", OperatorPassword,
+        "--JwtAuthKit:RateLimits:PermitLimit", "1000",
+        .. ExtraArguments]);
 
     public async Task DisposeAsync()
     {

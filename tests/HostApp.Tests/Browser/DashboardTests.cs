@@ -113,6 +113,15 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
             .And.Contain(t => t.EndsWith(" sign-ins", StringComparison.Ordinal), "and today's sign-ins");
         await DashboardHost.CheckPageAsync(page, "activity");
 
+        // Every event at 1280 px: the table fits its panel, and no event type or detail breaks inside a word.
+        await page.GotoAsync(dashboard.Url(appPath + "/activity"));
+        (await page.Locator("#audit-log tbody tr").CountAsync()).Should().BeGreaterThan(3);
+        await DashboardHost.CheckPageAsync(page, "activity-all");
+        (await page.EvaluateAsync<bool>("() => { const t = document.getElementById('audit-log'); return t.scrollWidth <= t.parentElement.clientWidth + 1; }"))
+            .Should().BeTrue("the audit log needs no sideways scrolling at desktop width");
+        (await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#audit-log code.event, #audit-log .pair code, #audit-log .nowrap')].filter(e => e.getClientRects().length > 1).map(e => e.textContent)"))
+            .Should().BeEmpty("event types, detail names and times do not break inside a word");
+
         await page.GotoAsync(dashboard.Url(appPath + "/roles"));
         await page.FillAsync("#NewName", "support");
         await page.FillAsync("#NewPermissions", "users:read audit:read");
@@ -344,6 +353,136 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         (await page.Locator(".card .title").AllInnerTextsAsync()).Should().ContainSingle();
         await page.Context.CloseAsync();
         await owner.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_dashboard_account_resets_its_password_from_the_sign_in_page_and_signs_in_with_the_new_one()
+    {
+        var (owner, _, email) = await InvitedMemberAsync();
+        await owner.Context.CloseAsync();
+        var page = await DashboardHost.NewPageAsync(chromium);
+        await page.GotoAsync(dashboard.Url("/admin/sign-in"));
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Forgot password?" }).ClickAsync();
+        page.Url.Should().EndWith("/admin/forgot-password");
+        await DashboardHost.CheckPageAsync(page, "forgot-password");
+        await page.FillAsync("#Email", email);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send reset link" }).ClickAsync();
+        await page.GetByText("a link to choose a new password is on its way").WaitForAsync();
+        await DashboardHost.CheckPageAsync(page, "forgot-password-sent");
+
+        var link = await dashboard.MailLinkAsync(email, "Reset your");
+        link.Should().StartWith(dashboard.Url("/admin/reset-password?token="), "a dashboard account's reset link opens the dashboard's own page");
+        await page.GotoAsync(link);
+        await DashboardHost.CheckPageAsync(page, "reset-password");
+        const string NewPassword = "a brand new passphrase 2027";
+        await page.FillAsync("#NewPassword", "short");
+        await page.FillAsync("#ConfirmPassword", "short");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set new password" }).ClickAsync();
+        (await page.Locator("#pw-error").InnerTextAsync()).Should().Contain("12", "a weak password is refused next to its field, and the link still works");
+        await page.FillAsync("#NewPassword", NewPassword);
+        await page.FillAsync("#ConfirmPassword", NewPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set new password" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await page.GetByText("Your password was changed").WaitForAsync();
+
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", DashboardHost.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("not right", "the old password is gone");
+        await dashboard.SignInAsync(page, email, NewPassword);
+        page.Url.Should().NotContain("/admin/sign-in");
+
+        await page.GotoAsync(link);
+        await page.FillAsync("#NewPassword", "yet another passphrase 2028");
+        await page.FillAsync("#ConfirmPassword", "yet another passphrase 2028");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set new password" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("does not work any more", "the link works once");
+        await DashboardHost.CheckPageAsync(page, "reset-password-spent");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_settings_page_previews_the_built_in_email_in_a_sandboxed_frame()
+    {
+        var (page, appPath) = await OperatorWithApplicationAsync();
+        await page.GotoAsync(dashboard.Url(appPath + "/settings"));
+        var panel = page.Locator("details.panel").Filter(new LocatorFilterOptions { HasText = "password reset" });
+        (await panel.Locator(".badge").InnerTextAsync()).Should().Be("built-in");
+        await panel.Locator("summary").ClickAsync();
+        var frame = panel.Locator("iframe.preview");
+        (await frame.GetAttributeAsync("sandbox")).Should().Be("", "the frame may run nothing and has no origin of its own");
+        var body = page.FrameLocator("details.panel:has-text('password reset') iframe.preview").Locator("body");
+        await body.GetByText("Choose a new password").WaitForAsync();
+        (await body.InnerTextAsync()).Should().Contain("Reset your password").And.Contain("someone@example.com").And.NotContain("{{");
+        await DashboardHost.CheckPageAsync(page, "settings-preview");
+
+        var preview = await page.Context.APIRequest.GetAsync(dashboard.Url(appPath + "/settings/preview/password_reset"));
+        preview.Status.Should().Be(200);
+        preview.Headers["content-security-policy"].Should().Contain("sandbox").And.Contain("default-src 'none'");
+        (await preview.TextAsync()).Should().Contain("?token=preview", "the link is a sample that resets nothing");
+        (await page.Context.APIRequest.GetAsync(dashboard.Url(appPath + "/settings/preview/invitation"))).Status.Should().Be(404);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_account_that_is_the_last_owner_of_an_application_cannot_delete_itself_until_the_application_goes()
+    {
+        var (owner, _, email) = await InvitedMemberAsync();
+        await owner.Context.CloseAsync();
+        var page = await DashboardHost.NewPageAsync(chromium);
+        await dashboard.SignInAsync(page, email, DashboardHost.Password);
+        var name = "Solo " + Guid.NewGuid().ToString("N")[..6];
+        await page.FillAsync("#Name", name);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create application" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open " + name }).ClickAsync();
+        var soloPath = new Uri(page.Url).AbsolutePath;
+
+        await page.GotoAsync(dashboard.Url("/admin/account"));
+        await page.Locator("#delete-account summary").ClickAsync();
+        await page.FillAsync("#ConfirmEmail", email);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete account" }).ClickAsync(),
+            response => response.Request.Method == "POST");
+        refused.Status.Should().Be(409);
+        (await page.Locator("#confirm-email-error").InnerTextAsync()).Should().Contain("last owner of " + name).And.Contain("delete the application");
+        await DashboardHost.CheckPageAsync(page, "account-delete-refused");
+        await page.GotoAsync(dashboard.Url("/admin"));
+        (await page.Locator(".card .title").AllInnerTextsAsync()).Should().Contain(name, "nothing was deleted");
+
+        // With its application gone, the account may go.
+        await page.GotoAsync(dashboard.Url(soloPath));
+        await page.Locator("details.danger-zone summary").ClickAsync();
+        await page.FillAsync("#ConfirmName", name);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete application" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        await page.GotoAsync(dashboard.Url("/admin/account"));
+        await page.Locator("#delete-account summary").ClickAsync();
+        await page.FillAsync("#ConfirmEmail", email);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete account" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await page.GetByText("Your dashboard account was deleted.").WaitForAsync();
+        var act = () => dashboard.SignInAsync(page, email, DashboardHost.Password);
+        await act.Should().ThrowAsync<InvalidOperationException>("the account is gone");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>An admin member of an operator's new application, invited and joined through the dev mailbox; signed in on its own page.</summary>
+    private async Task<(IPage Owner, string AppPath, string Email)> InvitedMemberAsync()
+    {
+        var (owner, appPath) = await OperatorWithApplicationAsync();
+        var email = DashboardHost.Unique("member");
+        await owner.GotoAsync(dashboard.Url(appPath + "/members"));
+        await owner.FillAsync("#InviteEmail", email);
+        await owner.SelectOptionAsync("#InviteRole", "Admin");
+        await owner.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send invitation" }).ClickAsync();
+        await owner.GetByText("An invitation was sent").WaitForAsync();
+        var member = await DashboardHost.NewPageAsync(chromium);
+        await member.GotoAsync(await dashboard.MailLinkAsync(email, ""));
+        await member.FillAsync("#Password", DashboardHost.Password);
+        await member.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
+        await member.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+        await member.Context.CloseAsync();
+        return (owner, appPath, email);
     }
 
     private async Task<(IPage Page, string AppPath)> OperatorWithApplicationAsync()

@@ -1,11 +1,15 @@
 using JwtAuthKit.Applications;
+using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.OneTimeTokens;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtAuthKit.HostApp.Dashboard.Pages;
 
-/// <summary>Sends a dashboard account a password reset link; the answer is the same whether or not the account exists.</summary>
+/// <summary>
+/// Sends a dashboard account a password reset link to <c>/admin/reset-password</c>; the answer is the same whether or
+/// not the account exists (the service looks the address up after answering).
+/// </summary>
 internal sealed class ForgotPasswordModel(IApplicationResolver applications, IPasswordResetService resets) : PageModel
 {
     [BindProperty]
@@ -15,9 +19,16 @@ internal sealed class ForgotPasswordModel(IApplicationResolver applications, IPa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } platform)
+        if (!DashboardRateLimit.TryAcquire(this, RateLimitKind.EmailSending))
         {
-            await resets.RequestAsync(platform, Email, cancellationToken);
+            return Page();
+        }
+
+        if (await applications.FindByClientIdAsync(PlatformApplication.ClientId, cancellationToken) is { } platform
+            && await resets.RequestAsync(platform, Email, cancellationToken) is { Succeeded: false })
+        {
+            ModelState.AddModelError(nameof(Email), "Enter the email address of your dashboard account.");
+            return Page();
         }
 
         Sent = true;

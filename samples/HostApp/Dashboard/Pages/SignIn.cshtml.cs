@@ -1,3 +1,4 @@
+using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Platform;
 using JwtAuthKit.Sessions;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,11 @@ internal sealed class SignInModel(IOperatorAccountService accounts, IOptions<Jwt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!DashboardRateLimit.TryAcquire(this, RateLimitKind.SignIn))
+        {
+            return Page();
+        }
+
         var outcome = await accounts.SignInAsync(Email, Password, DashboardClient.From(HttpContext), cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -53,6 +59,11 @@ internal sealed class SignInModel(IOperatorAccountService accounts, IOptions<Jwt
 
     public async Task<IActionResult> OnPostMfaAsync(CancellationToken cancellationToken)
     {
+        if (!DashboardRateLimit.TryAcquire(this, RateLimitKind.Mfa))
+        {
+            return Page();
+        }
+
         var result = await accounts.CompleteMfaAsync(MfaToken, string.IsNullOrWhiteSpace(Code) ? null : Code.Trim(),
             string.IsNullOrWhiteSpace(RecoveryCode) ? null : RecoveryCode.Trim(), DashboardClient.From(HttpContext), cancellationToken);
         if (!result.Succeeded)

@@ -1,3 +1,4 @@
+using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,11 @@ internal sealed class SignUpModel(IDashboardAccountService accounts, IOptions<Jw
         if (!options.Value.Dashboard.SignupEnabled)
         {
             return NotFound();
+        }
+
+        if (!DashboardRateLimit.TryAcquire(this, RateLimitKind.SignUp))
+        {
+            return Page();
         }
 
         var signedUp = await accounts.SignUpAsync(Email, Password, DashboardClient.From(HttpContext), cancellationToken);

@@ -1,10 +1,15 @@
+using JwtAuthKit.Administration;
 using JwtAuthKit.Mfa;
+using JwtAuthKit.Roles;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JwtAuthKit.HostApp.Dashboard.Pages.Account;
 
-/// <summary>The dashboard account's own security: an authenticator (TOTP, RFC 6238) and its recovery codes.</summary>
-internal sealed class IndexModel(IMfaEnrollmentService mfa) : DashboardPageModel
+/// <summary>
+/// The dashboard account's own security: an authenticator (TOTP, RFC 6238) and its recovery codes, and deleting the
+/// account (refused while it is the last owner of an application, as Supabase refuses an account that owns organizations).
+/// </summary>
+internal sealed class IndexModel(IMfaEnrollmentService mfa, IUserAdministrationService users) : DashboardPageModel
 {
     protected override bool OpenBeforeMfa => true;
 
@@ -17,6 +22,13 @@ internal sealed class IndexModel(IMfaEnrollmentService mfa) : DashboardPageModel
 
     [BindProperty]
     public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmEmail { get; set; }
+
+    /// <summary>The sign-in page's notice after the account was deleted.</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     public bool MfaEnabled => Account.Actor.MfaEnabled || RecoveryCodes is not null;
 
@@ -74,6 +86,35 @@ internal sealed class IndexModel(IMfaEnrollmentService mfa) : DashboardPageModel
 
         ModelState.AddModelError(nameof(Code), disabled.Error.Message);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAccountAsync(CancellationToken cancellationToken)
+    {
+        if (Account.Actor.MfaEnrollmentRequired)
+        {
+            ModelState.AddModelError(nameof(ConfirmEmail), "Set up two-step verification first.");
+            return Page();
+        }
+
+        if (!string.Equals(ConfirmEmail?.Trim(), Account.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError(nameof(ConfirmEmail), "Type your account's email address to confirm.");
+            return Page();
+        }
+
+        // The account acts on itself in the platform application: every check of the service applies, the last-owner rule first.
+        var self = AdminActor.ForAccount(Account.Platform, Account.AccountId, new HashSet<string>(StringComparer.Ordinal) { BuiltInRoles.AllPermissions }, DashboardClient.From(HttpContext));
+        var deleted = await users.DeleteAsync(self, Account.AccountId, cancellationToken);
+        if (!deleted.Succeeded)
+        {
+            Response.StatusCode = deleted.Error.Code == JwtAuthKitErrors.LastOwner ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(nameof(ConfirmEmail), deleted.Error.Message);
+            return Page();
+        }
+
+        await DashboardSession.SignOutAsync(HttpContext);
+        Message = "Your dashboard account was deleted.";
+        return Redirect(DashboardPaths.SignIn);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace JwtAuthKit.HostApp.Dashboard.Pages.Apps;
 
 /// <summary>One user: profile, roles, sessions and MFA state, and what an administrator may do to them.</summary>
-internal sealed class UserModel(IUserAdministrationService users, IRoleAdministrationService roles, IUserSessionService sessions) : AppPageModel
+internal sealed class UserModel(IUserAdministrationService users, IRoleAdministrationService roles) : AppPageModel
 {
     [FromRoute(Name = "userId")]
     public string UserId { get; set; } = "";
@@ -86,6 +86,6 @@ internal sealed class UserModel(IUserAdministrationService users, IRoleAdministr
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         AllRoles = await roles.ListAsync(Access.Actor, cancellationToken);
-        Sessions = await sessions.ListAsync(new SignedInUser(Access.Application, Subject.Id, ""), cancellationToken);
+        Sessions = await users.ListSessionsAsync(Access.Actor, Subject.Id, cancellationToken) is { Succeeded: true } listed ? listed.Value : [];
     }
 }

@@ -1,3 +1,4 @@
+using JwtAuthKit.AspNetCore.Http;
 using JwtAuthKit.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ internal sealed class AcceptModel(IApplicationMemberService members, IDashboardA
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Preview is null)
+        if (Preview is null || !DashboardRateLimit.TryAcquire(this, RateLimitKind.Verification))
         {
             return Page();
         }
