@@ -14,12 +14,17 @@ public sealed partial class DashboardClient(BenchClient client)
     public async Task SignInAsync()
     {
         var page = await SendAsync(HttpMethod.Get, "/admin/sign-in");
-        var token = AntiforgeryField().Match(page.Body) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on /admin/sign-in.");
+        var field = AntiforgeryField().Match(page.Body);
+        if (!field.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery field on /admin/sign-in ({(int)page.Status}).");
+        }
+
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = Harness.OperatorEmail,
             ["Password"] = Harness.Password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value),
         });
         var answer = await SendAsync(HttpMethod.Post, "/admin/sign-in", form);
         if (answer.Status != HttpStatusCode.Redirect && answer.Status != HttpStatusCode.Found)
@@ -74,9 +79,10 @@ public sealed partial class DashboardClient(BenchClient client)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    // The dashboard names its antiforgery field __af (ASP.NET Core's default: __RequestVerificationToken).
+    [GeneratedRegex("<input name=\"(__af|__RequestVerificationToken)\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    [GeneratedRegex("href=\"/admin/apps/([^/\"?]+)\"[^>]*>([^<]*)<")]
+    [GeneratedRegex("href=\"/admin/apps/([^/\"?]+)\"[^>]*>\\s*(?:<span class=\"title\">)?([^<]*)<")]
     private static partial Regex AppLink();
 }

@@ -50,9 +50,11 @@ public static class Floods
         for (var i = 0; i < samples; i++)
         {
             var (access, _) = await clientA.SignInAsync(email);
-            if (await MeAsync(clientB, access) != HttpStatusCode.OK)
+            using (var check = clientB.Ours(HttpMethod.Get, "/api/auth/me"))
             {
-                throw new InvalidOperationException("Node B refused a fresh token before any revocation.");
+                check.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
+                using var answer = await clientB.Http.SendAsync(check);
+                await BenchClient.EnsureAsync(answer, "node B: GET /api/auth/me with node A's fresh token");
             }
 
             using (var logout = clientA.Ours(HttpMethod.Post, "/api/auth/logout"))

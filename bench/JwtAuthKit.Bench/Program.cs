@@ -32,6 +32,8 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+const string ClusterIssuer = "http://auth.bench.example";
+
 bool Part(string name) => only.Count == 0 || only.Contains(name);
 
 var quick = Harness.Quick;
@@ -59,7 +61,6 @@ Console.WriteLine(results.Machine);
 Console.WriteLine($"load average at start: {results.LoadAtStart}");
 Console.WriteLine();
 
-var servers = new List<ServerProcess>();
 try
 {
     if (Part("micro"))
@@ -77,11 +78,14 @@ try
         var pgDatabase = await PostgreSqlServer.CreateDatabaseAsync();
         var sqliteFile = Path.Combine(Harness.Work, "host.db");
         var sqlite = $"Data Source={sqliteFile}";
-        var hostSqlite = await Start(Servers.HostAsync("host (SQLite)", "Sqlite", sqlite));
-        var hostPgA = await Start(Servers.HostAsync("host A (PostgreSQL)", "PostgreSql", pgDatabase));
-        var hostPgB = await Start(Servers.HostAsync("host B (PostgreSQL)", "PostgreSql", pgDatabase));
-        var embed = await Start(Servers.EmbeddingAsync(Path.Combine(Harness.Work, "embed.db")));
-        var identity = await Start(Servers.IdentityAsync(Path.Combine(Harness.Work, "identity.db")));
+        // Started side by side (each waits for its /healthz); node B after node A has migrated the shared database.
+        var startingSqlite = Start(Servers.HostAsync("host (SQLite)", "Sqlite", sqlite));
+        var startingPgA = Start(Servers.HostAsync("host A (PostgreSQL)", "PostgreSql", pgDatabase, ClusterIssuer));
+        var startingEmbed = Start(Servers.EmbeddingAsync(Path.Combine(Harness.Work, "embed.db")));
+        var startingIdentity = Start(Servers.IdentityAsync(Path.Combine(Harness.Work, "identity.db")));
+        var hostPgA = await startingPgA;
+        var hostPgB = await Start(Servers.HostAsync("host B (PostgreSQL)", "PostgreSql", pgDatabase, ClusterIssuer));
+        var (hostSqlite, embed, identity) = (await startingSqlite, await startingEmbed, await startingIdentity);
 
         if (Part("http"))
         {
@@ -129,10 +133,7 @@ catch (Exception ex)
 }
 finally
 {
-    foreach (var server in servers)
-    {
-        await server.DisposeAsync();
-    }
+    ServerProcess.StopAll();
 
     // The PostgreSQL server (if one was started) stops with this process: PostgreSqlServer's exit handler and watchdog.
 }
@@ -160,7 +161,6 @@ return results.Problems.Count == 0 && results.Load.All(r => !r.Failed) ? 0 : 1;
 async Task<ServerProcess> Start(Task<ServerProcess> starting)
 {
     var server = await starting;
-    servers.Add(server);
     Console.WriteLine($"  {server.Name} at {server.Address} (pid {server.Pid})");
     return server;
 }

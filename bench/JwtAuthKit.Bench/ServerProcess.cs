@@ -14,8 +14,22 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
 
+    private static readonly List<ServerProcess> Started = [];
+
+    static ServerProcess()
+    {
+        // Whatever ends the harness (an error, Ctrl-C), no server it started outlives it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
+        Console.CancelKeyPress += (_, _) => StopAll();
+    }
+
     private ServerProcess(string name, Process process, Uri address)
     {
+        lock (Started)
+        {
+            Started.Add(this);
+        }
+
         Name = name;
         _process = process;
         Address = address;
@@ -84,6 +98,21 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every server this process started that is still running.</summary>
+    public static void StopAll()
+    {
+        ServerProcess[] all;
+        lock (Started)
+        {
+            all = [.. Started];
+        }
+
+        foreach (var server in all)
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>Resets the peak resident set (VmHWM) to the current one, so the next reading is the peak of one run.</summary>
     public void ResetPeak()
     {
@@ -126,7 +155,10 @@ public sealed class ServerProcess : IAsyncDisposable
         {
         }
 
-        _process.Dispose();
+        lock (Started)
+        {
+            Started.Remove(this);
+        }
     }
 
     private double ReadStatusKiB(string field)

@@ -31,8 +31,12 @@ public static class Servers
         }
     }
 
-    public static Task<ServerProcess> HostAsync(string name, string provider, string connectionString) =>
-        ServerProcess.StartAsync(name, HostDll, OurSettings().Concat(
+    /// <summary>
+    /// Our host. Nodes of one cluster share <paramref name="issuer"/> (the public URL in a real deployment); without one
+    /// the host's issuer is its own address, so a token from node A would be refused by node B.
+    /// </summary>
+    public static Task<ServerProcess> HostAsync(string name, string provider, string connectionString, string? issuer = null) =>
+        ServerProcess.StartAsync(name, HostDll, OurSettings().Concat(issuer is null ? [] : [$"--JwtAuthKit:Issuer={issuer}"]).Concat(
         [
             $"--JwtAuthKit:Database:Provider={provider}",
             $"--JwtAuthKit:Database:ConnectionString={connectionString}",
