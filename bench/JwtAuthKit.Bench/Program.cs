@@ -68,6 +68,7 @@ try
         Console.WriteLine("== micro-benchmarks (BenchmarkDotNet, in-process) ==");
         JwtAuthKit.Bench.Micro.MicroHost.Overrides = Harness.Overrides;
         results.Micro.AddRange(MicroRunner.Run(quick));
+        await MicroHost.StopAllAsync();
         results.HashSettings = JwtAuthKit.Bench.Micro.Argon2Benchmarks.Settings is { Length: > 0 } s ? s : results.HashSettings;
     }
 
