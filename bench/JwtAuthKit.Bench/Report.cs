@@ -64,6 +64,11 @@ public static partial class Report
         s.AppendLine(CultureInfo.InvariantCulture, $"- Password hashing of every JwtAuthKit figure (sign-in, flood, scale): Argon2id {r.HashSettings}; Identity: PBKDF2-HMAC-SHA512, 100,000 iterations.");
         s.AppendLine(CultureInfo.InvariantCulture, $"- Parameters: {r.Parameters}.");
         s.AppendLine("- Everything on loopback: our host is `samples/HostApp` (Release, Production environment, logging at Warning), PostgreSQL a throwaway cluster made by `initdb` (fsync off, as in the tests), SQLite a file in a temporary folder.");
+        if (double.TryParse(r.LoadAtStart.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount * 1.5)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"- **The machine was busy** (load average {load:0.0} on {Environment.ProcessorCount} cores at the start): other processes took most of the CPU, so these figures say the harness works, not how fast JwtAuthKit is. Re-run on a quiet machine.");
+        }
+
         foreach (var problem in r.Problems)
         {
             s.AppendLine(CultureInfo.InvariantCulture, $"- **{problem}**");
@@ -274,15 +279,17 @@ public static partial class Report
         }
 
         var ratio = ours.RequestsPerSecond / peer.RequestsPerSecond;
-        return (target, $"{Harness.N(ours.RequestsPerSecond)} vs {Harness.N(peer.RequestsPerSecond)} req/s: {ratio:0.00}×", Verdict(ratio >= goal));
+        return (target, $"{Harness.N(ours.RequestsPerSecond)} vs {Harness.N(peer.RequestsPerSecond)} req/s: {Times(ratio)}", Verdict(ratio >= goal));
     }
 
     private static string Ratio(Results r, string a, string b)
     {
         var x = r.Load.FirstOrDefault(l => l.Label == a);
         var y = r.Load.FirstOrDefault(l => l.Label == b);
-        return x is null || y is null ? "not measured" : x.Failed || y.Failed ? "a run failed" : $"{x.RequestsPerSecond / y.RequestsPerSecond:0.00}×";
+        return x is null || y is null ? "not measured" : x.Failed || y.Failed ? "a run failed" : Times(x.RequestsPerSecond / y.RequestsPerSecond);
     }
+
+    private static string Times(double ratio) => ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + "×";
 
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 
