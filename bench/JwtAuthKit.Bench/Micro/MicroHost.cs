@@ -23,9 +23,10 @@ public sealed class MicroHost
     private static readonly Dictionary<string, Task<MicroHost>> Hosts = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
-    private MicroHost(WebApplication app, string accessToken, string refreshToken, string userId, string jwks)
+    private MicroHost(WebApplication app, string accessToken, string refreshToken, string userId, string jwks, string? folder)
     {
         App = app;
+        Folder = folder;
         AccessToken = accessToken;
         RefreshToken = refreshToken;
         UserId = userId;
@@ -46,6 +47,9 @@ public sealed class MicroHost
     public string UserId { get; }
 
     public string Jwks { get; }
+
+    /// <summary>The temporary folder of the SQLite file, deleted when the host stops.</summary>
+    public string? Folder { get; }
 
     public static Task<MicroHost> GetAsync(string provider)
     {
@@ -73,9 +77,14 @@ public sealed class MicroHost
 
         foreach (var host in hosts)
         {
-            var app = (await host).App;
-            await app.StopAsync();
-            await app.DisposeAsync();
+            var started = await host;
+            await started.App.StopAsync();
+            await started.App.DisposeAsync();
+            if (started.Folder is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(started.Folder, recursive: true);
+            }
         }
     }
 
@@ -99,13 +108,14 @@ public sealed class MicroHost
 
         builder.Configuration.AddInMemoryCollection(settings);
         var jwtAuthKit = builder.Services.AddJwtAuthKit(builder.Configuration.GetSection(JwtAuthKitOptions.SectionName)).AddAspNetCore();
+        string? folder = null;
         if (provider == "PostgreSql")
         {
             jwtAuthKit.UsePostgreSql(await PostgreSqlServer.CreateDatabaseAsync());
         }
         else
         {
-            var folder = Directory.CreateTempSubdirectory("jak-micro-").FullName;
+            folder = Directory.CreateTempSubdirectory("jak-micro-").FullName;
             jwtAuthKit.UseSqlite($"Data Source={Path.Combine(folder, "micro.db")}");
         }
 
@@ -129,6 +139,6 @@ public sealed class MicroHost
         using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
         var jwks = await client.GetStringAsync("/.well-known/jwks.json");
         return new MicroHost(app, body.RootElement.GetProperty("access_token").GetString()!, body.RootElement.GetProperty("refresh_token").GetString()!,
-            body.RootElement.GetProperty("user").GetProperty("id").GetString()!, jwks);
+            body.RootElement.GetProperty("user").GetProperty("id").GetString()!, jwks, folder);
     }
 }
