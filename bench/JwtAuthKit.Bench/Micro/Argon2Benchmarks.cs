@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using JwtAuthKit.Passwords;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NSec.Cryptography;
+
+namespace JwtAuthKit.Bench.Micro;
+
+/// <summary>
+/// Argon2id at OWASP's parameters (m = 19 MiB, t = 2, p = 1): the IPasswordHasher the library is configured with (by
+/// default Konscious, managed code; a --set option of the harness can choose another) against libsodium's, through
+/// NSec.Cryptography, deriving 32 bytes from a 16-byte salt as a PHC hash does.
+/// </summary>
+[MemoryDiagnoser]
+public class Argon2Benchmarks
+{
+    private const string Password = Harness.Password;
+    private IPasswordHasher _hasher = null!;
+    private PasswordBasedKeyDerivationAlgorithm _libsodium = null!;
+    private readonly byte[] _salt = new byte[16];
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var host = await MicroHost.GetAsync("Sqlite");
+        _hasher = host.Services.GetRequiredService<IPasswordHasher>();
+        var options = host.Services.GetRequiredService<IOptions<JwtAuthKitOptions>>().Value.PasswordHashing;
+        Settings = $"m={options.MemorySizeKiB} KiB, t={options.Iterations}, p={options.Parallelism}";
+        _libsodium = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
+        {
+            DegreeOfParallelism = 1,
+            MemorySize = options.MemorySizeKiB,
+            NumberOfPasses = options.Iterations,
+        });
+        System.Security.Cryptography.RandomNumberGenerator.Fill(_salt);
+    }
+
+    /// <summary>The hash settings of our hasher, as configured (written next to every sign-in figure).</summary>
+    public static string Settings { get; private set; } = "";
+
+    [Benchmark(Description = "Argon2id (JwtAuthKit IPasswordHasher)")]
+    public Task<string> Ours() => _hasher.HashAsync(Password, CancellationToken.None);
+
+    [Benchmark(Description = "Argon2id (libsodium via NSec)")]
+    public byte[] Libsodium() => _libsodium.DeriveBytes(Password, _salt, 32);
+}
