@@ -7,9 +7,10 @@ using NSec.Cryptography;
 namespace JwtAuthKit.Bench.Micro;
 
 /// <summary>
-/// Argon2id at OWASP's parameters (m = 19 MiB, t = 2, p = 1): the IPasswordHasher the library is configured with (by
-/// default Konscious, managed code; a --set option of the harness can choose another) against libsodium's, through
-/// NSec.Cryptography, deriving 32 bytes from a 16-byte salt as a PHC hash does.
+/// Argon2id at OWASP's parameters (m = 19 MiB, t = 2, p = 1): the IPasswordHasher the library is configured with
+/// (<c>PasswordHashing:Implementation</c>, libsodium through Geralt by default; <c>--set</c> can choose <c>Managed</c>)
+/// against the two engines alone — Konscious (managed code) and libsodium through NSec.Cryptography — each deriving
+/// 32 bytes from a 16-byte salt as a PHC hash does.
 /// </summary>
 [MemoryDiagnoser]
 public class Argon2Benchmarks
@@ -18,6 +19,8 @@ public class Argon2Benchmarks
     private IPasswordHasher _hasher = null!;
     private PasswordBasedKeyDerivationAlgorithm _libsodium = null!;
     private readonly byte[] _salt = new byte[16];
+    private int _memoryKiB;
+    private int _iterations;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -25,7 +28,9 @@ public class Argon2Benchmarks
         var host = await MicroHost.GetAsync("Sqlite");
         _hasher = host.Services.GetRequiredService<IPasswordHasher>();
         var options = host.Services.GetRequiredService<IOptions<JwtAuthKitOptions>>().Value.PasswordHashing;
-        Settings = $"m={options.MemorySizeKiB} KiB, t={options.Iterations}, p={options.Parallelism}";
+        _memoryKiB = options.MemorySizeKiB;
+        _iterations = options.Iterations;
+        Settings = $"m={options.MemorySizeKiB} KiB, t={options.Iterations}, p={options.Parallelism} ({options.Implementation.ToString().ToLowerInvariant()})";
         _libsodium = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
         {
             DegreeOfParallelism = 1,
@@ -40,6 +45,19 @@ public class Argon2Benchmarks
 
     [Benchmark(Description = "Argon2id (JwtAuthKit IPasswordHasher)")]
     public Task<string> Ours() => _hasher.HashAsync(Password, CancellationToken.None);
+
+    [Benchmark(Description = "Argon2id (Konscious alone, managed)")]
+    public byte[] Konscious()
+    {
+        using var argon = new Konscious.Security.Cryptography.Argon2id(System.Text.Encoding.UTF8.GetBytes(Password))
+        {
+            Salt = _salt,
+            DegreeOfParallelism = 1,
+            MemorySize = _memoryKiB,
+            Iterations = _iterations,
+        };
+        return argon.GetBytes(32);
+    }
 
     [Benchmark(Description = "Argon2id (libsodium via NSec)")]
     public byte[] Libsodium() => _libsodium.DeriveBytes(Password, _salt, 32);
