@@ -36,7 +36,10 @@ public sealed class UserSearchTests
 
         var prefix = await users.SearchAsync(actor, "BULK0001", PageRequest.First, default);
         prefix.Total.Should().Be(10);
-        prefix.Items.Select(u => u.Email).Should().OnlyContain(e => e.StartsWith("bulk0001", StringComparison.Ordinal));
+        prefix.Items.Select(u => u.Email).Should().Equal(Enumerable.Range(10, 10).Reverse().Select(i => $"bulk{i:D5}@example.com"), "a narrow search is sorted newest first too");
+        var broad = await users.SearchAsync(actor, "bulk", PageRequest.First, default);
+        broad.Total.Should().Be(10_000, "a search matching more than the cap counts to the cap");
+        broad.Items[0].Email.Should().Be("bulk10049@example.com", "a broad search still starts at the newest of all matches, not of the counted ones");
         (await users.SearchAsync(actor, "élodie ü", PageRequest.First, default)).Items.Select(u => u.Email).Should().Equal("bulk00007@example.com");
         (await users.SearchAsync(actor, "ÉLO", PageRequest.First, default)).Total.Should().Be(1, "names are folded the same way as the query");
         (await users.SearchAsync(actor, "example.com", PageRequest.First, default)).Total.Should().Be(0, "a prefix, not a substring: an index range");

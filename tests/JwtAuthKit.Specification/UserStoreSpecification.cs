@@ -72,6 +72,29 @@ public abstract class UserStoreSpecification<TFixture>(TFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Users_created_in_the_same_instant_page_by_id_without_repeats_or_gaps()
+    {
+        var tag = "tie" + Ids.Tag();
+        var instant = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var ids = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var user = Rows.User(AppId, $"{tag}-{i}@example.com", null, instant);
+            (await Store.CreateAsync(user, default)).Should().BeTrue();
+            ids.Add(user.Id);
+        }
+
+        var expected = ids.OrderDescending(StringComparer.Ordinal).ToList();
+        var pages = new List<string>();
+        for (var number = 1; number <= 3; number++)
+        {
+            pages.AddRange((await Store.SearchAsync(AppId, tag, PageRequest.Create(number, 3).Value!, default)).Items.Select(u => u.Id));
+        }
+
+        pages.Should().Equal(expected, "ties on the creation time are broken by the id, the index's last column");
+    }
+
+    [Fact]
     public async Task Search_takes_wildcards_in_the_query_literally()
     {
         var tag = "wild" + Ids.Tag();

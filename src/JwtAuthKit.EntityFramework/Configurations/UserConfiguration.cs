@@ -22,7 +22,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         // Emails are unique per application, stored normalized (trimmed, lower-case).
         builder.HasIndex(u => new { u.ApplicationId, u.Email }).IsUnique();
-        builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt });
+        builder.HasIndex(u => new { u.ApplicationId, u.CreatedAt, u.Id });
         builder.HasIndex(u => u.RolesChangedAt);
         builder.HasIndex(u => new { u.ApplicationId, u.ExternalId });
 

@@ -70,13 +70,14 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
     {
         await using var db = contexts.Create();
         var users = db.Set<User>().AsNoTracking().Where(u => u.ApplicationId == applicationId);
-        if (!string.IsNullOrWhiteSpace(query))
+        var filtered = !string.IsNullOrWhiteSpace(query);
+        if (filtered)
         {
             // A prefix of the email (stored lower-case) or of the name (SearchName, lower-cased): each a range of an index
             // on (ApplicationId, …), never a scan of the application's users. The range ends before the prefix with its
             // last character incremented, so wildcards and every other character are literal.
 #pragma warning disable CA1308 // Emails are stored lower-case; the range must compare the same way.
-            var low = query.Trim().ToLowerInvariant();
+            var low = query!.Trim().ToLowerInvariant();
 #pragma warning restore CA1308
             var high = low[..^1] + (char)(low[^1] + 1);
 #pragma warning disable CA1309 // Translated to SQL comparisons on indexed columns; no .NET comparison runs.
@@ -93,7 +94,14 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
             return new Page<User>([], total, page);
         }
 
-        var items = await users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(page.Skip).Take(Math.Min(page.Size, MaxCountedUsers - page.Skip)).ToListAsync(cancellationToken);
+        // Newest first, on the index (ApplicationId, CreatedAt, Id): the unfiltered list walks it and stops after the page.
+        // A search that matched fewer than MaxCountedUsers has every match counted: those are found through the email
+        // and name ranges first (a subquery with a LIMIT, which neither SQLite nor PostgreSQL merges into the ordered
+        // query) and only that bounded set is sorted. Otherwise SQLite's planner may walk the ordered index instead,
+        // hoping to fill the page early, and read every user of the application when few match. A broad search (the
+        // count reached the cap) matches densely, so walking the ordered index finds a page quickly.
+        var candidates = filtered && total < MaxCountedUsers ? users.Take(MaxCountedUsers) : users;
+        var items = await candidates.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Skip(page.Skip).Take(Math.Min(page.Size, MaxCountedUsers - page.Skip)).ToListAsync(cancellationToken);
         return new Page<User>(items, total, page);
     }
 

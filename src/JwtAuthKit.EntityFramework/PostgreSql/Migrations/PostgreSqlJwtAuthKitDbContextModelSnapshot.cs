@@ -780,14 +780,14 @@ namespace JwtAuthKit.EntityFramework.PostgreSql.Migrations
 
                     b.HasIndex("RolesChangedAt");
 
-                    b.HasIndex("ApplicationId", "CreatedAt");
-
                     b.HasIndex("ApplicationId", "Email")
                         .IsUnique();
 
                     b.HasIndex("ApplicationId", "ExternalId");
 
                     b.HasIndex("ApplicationId", "SearchName");
+
+                    b.HasIndex("ApplicationId", "CreatedAt", "Id");
 
                     b.ToTable("jak_users", (string)null);
                 });
