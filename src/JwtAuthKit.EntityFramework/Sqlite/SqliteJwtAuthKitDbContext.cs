@@ -16,6 +16,6 @@ public sealed class SqliteJwtAuthKitDbContext : JwtAuthKitDbContext
     }
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
+        LeanSqliteRelationalConnection.Use(options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable)))
             .AddInterceptors(new SqliteConnectionPragmas());
 }
