@@ -18,22 +18,27 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
     public async Task<RefreshTokenMatch?> FindRefreshTokenAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
+        var match = await ByTokenHash(db, tokenHash, cancellationToken);
+        return match is null ? null : new RefreshTokenMatch(match.Token, match.Session) { User = match.User };
+    }
 
-        // The user comes in the same query: the refresh needs all three, and one statement is one round trip.
-        var match = await (
+    // The user comes in the same query: the refresh needs all three, and one statement is one round trip. Compiled once
+    // (EF Core's compiled queries): every refresh runs it.
+    private static readonly Func<TContext, string, CancellationToken, Task<TokenRow?>> ByTokenHash = EF.CompileAsyncQuery(
+        (TContext db, string tokenHash, CancellationToken _) => (
             from token in db.Set<RefreshToken>().AsNoTracking()
             join session in db.Set<Session>().AsNoTracking() on token.SessionId equals session.Id
             join user in db.Set<User>().AsNoTracking() on new { Id = session.UserId, session.ApplicationId } equals new { user.Id, user.ApplicationId } into users
             from user in users.DefaultIfEmpty()
             where token.TokenHash == tokenHash
-            select new { token, session, user }).FirstOrDefaultAsync(cancellationToken);
-        return match is null ? null : new RefreshTokenMatch(match.token, match.session) { User = match.user };
-    }
+            select new TokenRow(token, session, user)).FirstOrDefault());
+
+    private sealed record TokenRow(RefreshToken Token, Session Session, User? User);
 
     public async Task<bool> TryRotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 
         // The conditional update is the lock: of concurrent rotations of one token exactly one changes a row,
         // on any number of nodes, because the database serializes writes to that row.

@@ -13,16 +13,26 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
     /// <summary>The most users a search counts or pages through; narrower queries reach the rest.</summary>
     internal const int MaxCountedUsers = 10_000;
 
+    // The lookups of every authenticated request and sign-in, compiled once: no expression tree to walk and no cache key
+    // to compute per call (EF Core's compiled queries).
+    private static readonly Func<TContext, string, string, CancellationToken, Task<User?>> ById = EF.CompileAsyncQuery(
+        (TContext db, string applicationId, string userId, CancellationToken _) =>
+            db.Set<User>().AsNoTracking().FirstOrDefault(u => u.Id == userId && u.ApplicationId == applicationId));
+
+    private static readonly Func<TContext, string, string, CancellationToken, Task<User?>> ByEmail = EF.CompileAsyncQuery(
+        (TContext db, string applicationId, string normalizedEmail, CancellationToken _) =>
+            db.Set<User>().AsNoTracking().FirstOrDefault(u => u.ApplicationId == applicationId && u.Email == normalizedEmail));
+
     public async Task<User?> FindByIdAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.ApplicationId == applicationId, cancellationToken);
+        return await ById(db, applicationId, userId, cancellationToken);
     }
 
     public async Task<User?> FindByEmailAsync(string applicationId, string normalizedEmail, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.ApplicationId == applicationId && u.Email == normalizedEmail, cancellationToken);
+        return await ByEmail(db, applicationId, normalizedEmail, cancellationToken);
     }
 
     public async Task<bool> CreateAsync(User user, CancellationToken cancellationToken)
@@ -43,7 +53,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
     public async Task<bool> CreateWithMessageAsync(User user, OneTimeToken token, EmailMessage message, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 
         // Only the newest link of a purpose works (an earlier account of this address may have left one).
         await db.Set<OneTimeToken>()
@@ -199,7 +209,7 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         for (var attempt = 0; ; attempt++)
         {
             await using var db = contexts.Create();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
             var emails = users.Select(u => u.Email).ToList();
             var existing = (await db.Set<User>().AsNoTracking()
                 .Where(u => u.ApplicationId == applicationId && emails.Contains(u.Email))
