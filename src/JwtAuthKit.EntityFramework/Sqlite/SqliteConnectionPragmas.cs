@@ -20,7 +20,7 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// </remarks>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    public const string Synchronous = "PRAGMA synchronous=NORMAL;";
+    public const string Synchronous = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
@@ -44,6 +44,7 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         }
     }
 
+    // TryGetValue first: it takes no lock, and every open of a pooled connection asks (TryAdd locks the table).
     private SqliteConnection? NeedsPragmas(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } sqlite && _configured.TryAdd(handle, handle) ? sqlite : null;
+        connection is SqliteConnection { Handle: { } handle } sqlite && !_configured.TryGetValue(handle, out _) && _configured.TryAdd(handle, handle) ? sqlite : null;
 }

@@ -57,7 +57,7 @@ internal sealed class EntityFrameworkApplicationMemberStore<TContext>(JwtAuthKit
     public async Task CreateInvitationAsync(ApplicationInvitation invitation, EmailMessage message, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         await db.Set<ApplicationInvitation>()
             .Where(i => i.ApplicationId == invitation.ApplicationId && i.Email == invitation.Email && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, invitation.CreatedAt), cancellationToken);
@@ -94,7 +94,7 @@ internal sealed class EntityFrameworkApplicationMemberStore<TContext>(JwtAuthKit
     public async Task<InvitationAcceptOutcome> TryAcceptInvitationAsync(ApplicationInvitation invitation, string accountId, User? newAccount, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 
         // The conditional update uses the token once, however many acceptances arrive at the same time.
         var used = await db.Set<ApplicationInvitation>()
@@ -142,7 +142,7 @@ internal sealed class EntityFrameworkApplicationMemberStore<TContext>(JwtAuthKit
     private async Task<MemberChangeOutcome> ChangeAsync(string applicationId, string accountId, ApplicationMemberRole? role, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         await db.Set<Application>().Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, a => a.UpdatedAt), cancellationToken);
         var member = await db.Set<ApplicationMembership>().FirstOrDefaultAsync(m => m.ApplicationId == applicationId && m.AccountId == accountId, cancellationToken);
         if (member is null)

@@ -9,7 +9,7 @@ internal sealed class EntityFrameworkMfaChallengeStore<TContext>(JwtAuthKitConte
     public async Task CreateAsync(MfaChallenge challenge, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 
         // Only the newest second step works: minting tokens with the password does not multiply the five tries.
         await db.Set<MfaChallenge>()

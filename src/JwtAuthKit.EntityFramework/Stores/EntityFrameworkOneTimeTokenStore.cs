@@ -47,7 +47,7 @@ internal sealed class EntityFrameworkOneTimeTokenStore<TContext>(JwtAuthKitConte
     private async Task WriteAsync(OneTimeToken token, EmailMessage message, bool commit, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 
         // Only the newest link or code of a purpose works. A rehearsal runs the same statement matching nothing, so a
         // live token of a throttled address stays usable.

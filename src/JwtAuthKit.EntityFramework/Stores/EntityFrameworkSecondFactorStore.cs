@@ -17,7 +17,7 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
     public async Task<bool> SavePendingAsync(TotpEnrollment enrollment, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         var existing = await db.Set<TotpEnrollment>().FirstOrDefaultAsync(e => e.UserId == enrollment.UserId, cancellationToken);
         if (existing is not null)
         {
@@ -47,7 +47,7 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
     public async Task<bool> ConfirmAsync(string applicationId, string userId, long timeStep, IReadOnlyList<RecoveryCode> codes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         var confirmed = await db.Set<TotpEnrollment>()
             .Where(e => e.UserId == userId && e.ApplicationId == applicationId && e.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedAt, now).SetProperty(e => e.LastUsedTimeStep, timeStep), cancellationToken);
@@ -83,7 +83,7 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
     public async Task<bool> ReplaceRecoveryCodesAsync(string applicationId, string userId, IReadOnlyList<RecoveryCode> codes, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         if (!await db.Set<TotpEnrollment>().AnyAsync(e => e.UserId == userId && e.ApplicationId == applicationId && e.ConfirmedAt != null, cancellationToken))
         {
             return false;
@@ -105,7 +105,7 @@ internal sealed class EntityFrameworkSecondFactorStore<TContext>(JwtAuthKitConte
     public async Task<bool> RemoveAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         var removed = await db.Set<TotpEnrollment>().Where(e => e.UserId == userId && e.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<RecoveryCode>().Where(c => c.UserId == userId && c.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken);
         await SetMfaEnabledAsync(db, applicationId, userId, false, cancellationToken);
