@@ -12,6 +12,13 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 {
     private readonly ConcurrentDictionary<string, AuthorizationPolicy> _built = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A name always gives the same policy (registered ones are fixed at start-up, permission ones are built once), so
+    /// the authorization middleware may keep each endpoint's combined policy. The base class allows that only for its
+    /// own exact type; without this, every request to an <c>[Authorize]</c> endpoint combined and built its policy again.
+    /// </summary>
+    public override bool AllowsCachingPolicies => true;
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (await base.GetPolicyAsync(policyName) is { } registered)
