@@ -26,7 +26,10 @@ internal sealed partial class AddressRequestQueue(ICallerAnswer answer, ILogger<
 {
     private const int LaneCapacity = 256;
 
-    /// <summary>How long work waits for its caller's answer to be sent before it runs anyway (a stuck connection).</summary>
+    /// <summary>
+    /// How long work waits for its caller's answer to be sent before it runs anyway (a stuck connection). Real time, not
+    /// the <see cref="TimeProvider"/>: it bounds a wait on the network, and a fake clock would make it never end.
+    /// </summary>
     private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(10);
 
     private readonly Channel<Request>[] _lanes = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
