@@ -35,6 +35,10 @@ public static class JwtAuthKitAspNetCoreBuilderExtensions
         services.AddSingleton<AspNetCoreMarker>();
         services.TryAddSingleton<CredentialRateLimiter>();
         services.TryAddSingleton<ICredentialRateLimiter>(static sp => sp.GetRequiredService<CredentialRateLimiter>());
+
+        // Email requests start their per-address work once the HTTP answer is out (no enumeration by timing).
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Hosting.ICallerAnswer, HttpResponseCallerAnswer>());
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeaders.StartupFilter>();
         services.AddAuthentication()
             .AddScheme<JwtAuthKitAuthenticationOptions, JwtAuthKitAuthenticationHandler>(JwtAuthKitDefaults.AuthenticationScheme, null)

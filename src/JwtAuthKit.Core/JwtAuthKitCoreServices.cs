@@ -66,6 +66,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<EmailDeliveryService>();
         services.TryAddSingleton<EmailLinks>();
         services.TryAddSingleton<OneTimeTokenSender>();
+        services.TryAddSingleton<ICallerAnswer, ImmediateCallerAnswer>();
         services.TryAddSingleton<AddressRequestQueue>();
         services.TryAddSingleton<OneTimeTokenRedeemer>();
         services.TryAddSingleton<PasswordlessSignIn>();

@@ -1,3 +1,4 @@
+using JwtAuthKit.Hosting;
 using JwtAuthKit.OneTimeTokens;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,7 +11,7 @@ public sealed class AddressRequestQueueTests
     [Fact]
     public async Task The_caller_is_answered_before_the_per_address_work_runs()
     {
-        using var queue = new AddressRequestQueue(NullLogger<AddressRequestQueue>.Instance);
+        using var queue = new AddressRequestQueue(new ImmediateCallerAnswer(), NullLogger<AddressRequestQueue>.Instance);
         await queue.StartAsync(CancellationToken.None);
         var release = new TaskCompletionSource();
         var finished = new TaskCompletionSource();
@@ -28,9 +29,51 @@ public sealed class AddressRequestQueueTests
     }
 
     [Fact]
+    public async Task The_work_starts_only_once_the_callers_answer_has_been_sent()
+    {
+        var answer = new HeldAnswer();
+        using var queue = new AddressRequestQueue(answer, NullLogger<AddressRequestQueue>.Instance);
+        await queue.StartAsync(CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await queue.RunAfterAnswerAsync("a@example.com", _ =>
+        {
+            started.SetResult();
+            return Task.CompletedTask;
+        }, CancellationToken.None).WaitAsync(Patience);
+
+        // The lane is free and the work is queued; only the answer still being written holds it back.
+        var first = await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromMilliseconds(200)));
+        first.Should().NotBe(started.Task, "the answer has not been sent yet");
+        answer.Send();
+        await started.Task.WaitAsync(Patience);
+        await queue.WhenIdleAsync(CancellationToken.None).WaitAsync(Patience);
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Stopping_does_not_wait_for_answers_past_the_hosts_shutdown_time()
+    {
+        var answer = new HeldAnswer();
+        using var queue = new AddressRequestQueue(answer, NullLogger<AddressRequestQueue>.Instance);
+        await queue.StartAsync(CancellationToken.None);
+        var ran = false;
+        await queue.RunAfterAnswerAsync("a@example.com", _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await queue.StopAsync(shutdown.Token).WaitAsync(Patience);
+
+        ran.Should().BeFalse("an answer that never went out held the work until the host gave up, and then it was abandoned");
+    }
+
+    [Fact]
     public async Task One_address_is_served_in_order_and_work_that_fails_does_not_stop_the_lane()
     {
-        using var queue = new AddressRequestQueue(NullLogger<AddressRequestQueue>.Instance);
+        using var queue = new AddressRequestQueue(new ImmediateCallerAnswer(), NullLogger<AddressRequestQueue>.Instance);
         await queue.StartAsync(CancellationToken.None);
         var order = new List<int>();
         var done = new TaskCompletionSource();
@@ -66,7 +109,7 @@ public sealed class AddressRequestQueueTests
     [Fact]
     public async Task Stopping_finishes_queued_work_and_later_work_runs_inline()
     {
-        using var queue = new AddressRequestQueue(NullLogger<AddressRequestQueue>.Instance);
+        using var queue = new AddressRequestQueue(new ImmediateCallerAnswer(), NullLogger<AddressRequestQueue>.Instance);
         await queue.StartAsync(CancellationToken.None);
         var ran = 0;
         for (var i = 0; i < 20; i++)
@@ -92,7 +135,7 @@ public sealed class AddressRequestQueueTests
     [Fact]
     public async Task A_queue_that_was_never_started_runs_the_work_inline()
     {
-        using var queue = new AddressRequestQueue(NullLogger<AddressRequestQueue>.Instance);
+        using var queue = new AddressRequestQueue(new ImmediateCallerAnswer(), NullLogger<AddressRequestQueue>.Instance);
         var ran = false;
 
         await queue.RunAfterAnswerAsync("a@example.com", _ =>
@@ -102,5 +145,15 @@ public sealed class AddressRequestQueueTests
         }, CancellationToken.None);
 
         ran.Should().BeTrue();
+    }
+
+    /// <summary>An answer that is sent when the test says so.</summary>
+    private sealed class HeldAnswer : ICallerAnswer
+    {
+        private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task WhenAnswerSent() => _sent.Task;
+
+        public void Send() => _sent.SetResult();
     }
 }
