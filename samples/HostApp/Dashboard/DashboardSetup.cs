@@ -14,7 +14,7 @@ internal static class DashboardSetup
     public const string ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private static readonly string[] AnonymousPages = ["/SignIn", "/ForgotPassword", "/ResetPassword", "/SignUp", "/Invitations/Accept"];
+    private static readonly string[] AnonymousPages = ["/SignIn", "/ForgotPassword", "/ResetPassword", "/VerifyEmail", "/SignUp", "/Invitations/Accept"];
 
     public static WebApplicationBuilder AddJwtAuthKitDashboard(this WebApplicationBuilder builder, bool devMailbox)
     {

@@ -8,4 +8,7 @@ internal static class DashboardPagePaths
 {
     /// <summary>Where a dashboard account chooses a new password.</summary>
     public const string ResetPassword = "/admin/reset-password";
+
+    /// <summary>Where a dashboard account confirms its email address.</summary>
+    public const string VerifyEmail = "/admin/verify-email";
 }

@@ -6,7 +6,9 @@ namespace JwtAuthKit.OneTimeTokens;
 /// <summary>Where emailed links point: the application's page for the flow, else the host's page under the issuer.</summary>
 internal sealed class EmailLinks(IOptions<JwtAuthKitOptions> options)
 {
-    public string VerifyEmail(ApplicationSettings settings) => settings.EmailVerificationUrl ?? Host(FallbackPagePaths.VerifyEmail);
+    /// <summary>The verification page: the application's own, else the dashboard's for dashboard accounts, else the host's fallback page.</summary>
+    public string VerifyEmail(Application application) => application.Settings.EmailVerificationUrl
+        ?? Host(application.ClientId == PlatformApplication.ClientId ? DashboardPagePaths.VerifyEmail : FallbackPagePaths.VerifyEmail);
 
     /// <summary>The reset page: the application's own, else the dashboard's for dashboard accounts, else the host's fallback page.</summary>
     public string ResetPassword(Application application) => application.Settings.PasswordResetUrl

@@ -20,12 +20,12 @@ internal sealed class EmailVerificationService(
         user.EmailVerified
             ? Task.CompletedTask
             : sender.SendLinkAsync(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
-                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null, cancellationToken);
+                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application), null, cancellationToken);
 
     /// <summary>The verification link of a new, unsaved user, to be stored with the user in one transaction.</summary>
     internal (OneTimeToken Token, EmailMessage Message) ComposeFirstLink(Application application, User user) =>
         sender.ComposeLink(application, user.Email, user.Id, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail,
-            options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), null);
+            options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application), null);
 
     /// <summary>Wakes the outbox once the user and its first link are stored.</summary>
     internal void FirstLinkQueued() => sender.Queued();
@@ -52,7 +52,7 @@ internal sealed class EmailVerificationService(
         else
         {
             await sender.RehearseLinkAsync(application, normalized, OneTimeTokenPurpose.VerifyEmail, EmailKind.VerifyEmail, // Same work: no enumeration by timing.
-                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application.Settings), cancellationToken);
+                options.Value.OneTimeTokens.EmailVerificationLifetime, links.VerifyEmail(application), cancellationToken);
         }
     }
 

@@ -254,9 +254,15 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await page.FillAsync("#Password", DashboardHost.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
         (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("Verify your email");
-        await page.GotoAsync(await dashboard.MailLinkAsync(email, ""));
+        var verifyLink = await dashboard.MailLinkAsync(email, "");
+        verifyLink.Should().Contain("/admin/verify-email?token=", "a dashboard account confirms its address on the dashboard");
+        await page.GotoAsync(verifyLink);
+        await DashboardHost.CheckPageAsync(page, "verify-email");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Confirm email" }).ClickAsync();
         await page.GetByText("Email confirmed").WaitForAsync();
+        await page.GotoAsync(verifyLink);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Confirm email" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("does not work any more", "a verification link works once");
 
         await dashboard.SignInAsync(page, email, DashboardHost.Password);
         (await page.Locator(".card").CountAsync()).Should().Be(0, "a new account sees no application of anyone else");
