@@ -22,5 +22,32 @@ public static class Machine
         return $"{cpu}, {Environment.ProcessorCount} cores, {memory} memory, {os} (kernel {Environment.OSVersion.Version}), {RuntimeInformation.FrameworkDescription}";
     }
 
+    /// <summary>
+    /// The share of all cores busy over <paramref name="window"/>, from <c>/proc/stat</c> (everything but idle and I/O
+    /// wait), or <see langword="null"/> where there is no such file. Unlike the load average, which trails the last
+    /// minutes (the harness's own Release build among them), it says whether something else is running now.
+    /// </summary>
+    public static double? BusyShare(TimeSpan window)
+    {
+        static (long Busy, long Total)? Read()
+        {
+            if (!File.Exists("/proc/stat"))
+            {
+                return null;
+            }
+
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            var idle = fields[3] + (fields.Length > 4 ? fields[4] : 0);
+            var total = fields.Take(Math.Min(fields.Length, 8)).Sum();
+            return (total - idle, total);
+        }
+
+        var before = Read();
+        Thread.Sleep(window);
+        var after = Read();
+        return before is { } b && after is { } a && a.Total > b.Total ? (double)(a.Busy - b.Busy) / (a.Total - b.Total) : null;
+    }
+
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -58,7 +58,7 @@ results.Parameters = string.Join("; ", new[]
 
 Console.WriteLine($"JwtAuthKit benchmark harness — {results.Started:yyyy-MM-dd HH:mm} UTC, {(quick ? "quick" : "full")} mode");
 Console.WriteLine(results.Machine);
-Console.WriteLine($"load average at start: {results.LoadAtStart}");
+Console.WriteLine($"load average at start: {results.LoadAtStart}; cores busy over the 3 s before the first measurement: {(results.BusyAtStart is { } busy ? busy.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "n/a")}");
 Console.WriteLine();
 
 try

@@ -23,6 +23,9 @@ public sealed class Results
 
     public string? LoadAtEnd { get; set; }
 
+    /// <summary>The share of the cores busy during 3 s just before the first measurement (nothing of ours running yet).</summary>
+    public double? BusyAtStart { get; } = Bench.Machine.BusyShare(TimeSpan.FromSeconds(3));
+
     public TimeSpan Elapsed { get; set; }
 
     public string HashSettings { get; set; } = "m=19456 KiB, t=2, p=1 (the default; not read back)";
