@@ -11,8 +11,10 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task On_SIGTERM_requests_under_way_complete_and_every_queued_email_is_delivered_after_a_restart()
     {
-        // A slow relay, so that mail is still queued (and one message is mid-send) when the signal arrives.
-        await using var smtp = await InProcessSmtpServer.StartAsync(delay: TimeSpan.FromMilliseconds(1500));
+        // A slow relay, so that mail is still queued (and one message is mid-send) when the signal arrives. The first
+        // message is claimed about when the first sign-up answers and SIGTERM comes some 2 s later; the delivery service
+        // stops after the queued email requests have run, so the send must last well beyond that (1.5 s did not, always).
+        await using var smtp = await InProcessSmtpServer.StartAsync(delay: TimeSpan.FromSeconds(4));
         var directory = Path.Combine(Path.GetTempPath(), "jak-host-tests", Guid.NewGuid().ToString("N"));
         var expected = new List<string>();
         await using (var host = await HostProcess.StartAsync(directory, HealthTests.Smtp(smtp.Port)))
@@ -49,7 +51,7 @@ public sealed class GracefulShutdownTests
         // Restarted on the same database: what was queued, or claimed but not sent, goes out now, not after a claim expires.
         await using (var restarted = await HostProcess.StartAsync(directory, HealthTests.Smtp(smtp.Port)))
         {
-            for (var i = 0; i < 300 && !expected.All(Delivered); i++)
+            for (var i = 0; i < 600 && !expected.All(Delivered); i++) // nine messages at 4 s each, one at a time
             {
                 await Task.Delay(200);
             }
