@@ -15,12 +15,13 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// </summary>
 /// <remarks>
 /// Pooled connections keep their settings, so the pragma runs once per physical connection (remembered by its native
-/// handle), not once per use. Waiting on a locked file needs no <c>busy_timeout</c>: Microsoft.Data.Sqlite retries a
-/// busy statement until the command timeout (30 s by default).
+/// handle), not once per use. It also sets <c>busy_timeout</c> (30 s): a writer that meets a lock held by another
+/// process waits inside SQLite in short steps, where Microsoft.Data.Sqlite's own retry sleeps 150 ms each time. Writers
+/// of this process take turns before that (<c>JwtAuthKitContextSource.BeginWriteAsync</c>).
 /// </remarks>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    public const string Synchronous = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
@@ -29,7 +30,7 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection) is { } sqlite)
         {
             using var command = sqlite.CreateCommand();
-            command.CommandText = Synchronous;
+            command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
     }
@@ -39,7 +40,7 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection) is { } sqlite)
         {
             await using var command = sqlite.CreateCommand();
-            command.CommandText = Synchronous;
+            command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
