@@ -18,10 +18,13 @@ public sealed partial class SeveralHostsOnPostgreSqlTests
     private const string Password = "correct horse battery staple";
     private const string Issuer = "--JwtAuthKit:Issuer=https://auth.test";
     private const string OperatorPassword = "operator passphrase 2026";
-    private static readonly TimeSpan PushedWithin = TimeSpan.FromSeconds(1);
+    // The hosts poll only every 5 s (the longest allowed), so a change seen within half of that was pushed, with room
+    // for a loaded CI machine. How fast the push is, is the benchmark's to say (revocation on a second node, p50/p99).
+    private const string PollInterval = "--JwtAuthKit:RevocationPollInterval=00:00:05";
+    private static readonly TimeSpan PushedWithin = TimeSpan.FromSeconds(2.5);
 
     [Fact]
-    public async Task Sign_in_on_A_refresh_on_B_sign_out_on_B_and_A_refuses_the_access_token_within_one_second()
+    public async Task Sign_in_on_A_refresh_on_B_sign_out_on_B_and_A_refuses_the_access_token_before_any_poll()
     {
         var (connectionString, startA, startB) = await StartTogetherAsync();
         await using var a = await startA;
@@ -41,10 +44,10 @@ public sealed partial class SeveralHostsOnPostgreSqlTests
         {
             onAStatus = (await SendAsync(onA, HttpMethod.Get, "/api/auth/me", token)).StatusCode;
         }
-        while (onAStatus == HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(3));
+        while (onAStatus == HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(6));
 
         onAStatus.Should().Be(HttpStatusCode.Unauthorized);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "PostgreSQL pushes the revocation to every node");
+        watch.Elapsed.Should().BeLessThan(PushedWithin, "PostgreSQL pushes the revocation to every node");
         (await SendAsync(onA, HttpMethod.Get, "/api/auth/me", signedIn.GetProperty("access_token").GetString()!)).StatusCode
             .Should().Be(HttpStatusCode.Unauthorized, "the session's older access token is refused too");
         (await CountAsync(connectionString, "SELECT count(*) - count(DISTINCT \"MigrationId\") FROM __jak_migrations")).Should().Be(0, "each migration was applied once");
@@ -71,7 +74,7 @@ public sealed partial class SeveralHostsOnPostgreSqlTests
     }
 
     [Fact]
-    public async Task A_key_rotation_a_role_change_a_revoked_api_key_and_a_settings_change_reach_the_other_host_within_one_second()
+    public async Task A_key_rotation_a_role_change_a_revoked_api_key_and_a_settings_change_reach_the_other_host_before_any_poll()
     {
         var (connectionString, startA, startB) = await StartTogetherAsync();
         await using var a = await startA;
@@ -134,7 +137,7 @@ public sealed partial class SeveralHostsOnPostgreSqlTests
     private static async Task<(string ConnectionString, Task<HostProcess> A, Task<HostProcess> B)> StartTogetherAsync()
     {
         var connectionString = await PostgreSqlServer.CreateDatabaseAsync();
-        string[] args = ["--JwtAuthKit:Database:Provider=PostgreSql", $"--JwtAuthKit:Database:ConnectionString={connectionString}", Issuer];
+        string[] args = ["--JwtAuthKit:Database:Provider=PostgreSql", $"--JwtAuthKit:Database:ConnectionString={connectionString}", Issuer, PollInterval];
         return (connectionString, HostProcess.StartAsync(null, Home(), args), HostProcess.StartAsync(null, Home(), args));
     }
 
@@ -159,14 +162,14 @@ public sealed partial class SeveralHostsOnPostgreSqlTests
         return client.SendAsync(request);
     }
 
-    /// <summary>Probes until <paramref name="done"/> holds (or 5 s pass); returns the last answer and how long it took.</summary>
+    /// <summary>Probes until <paramref name="done"/> holds (or 6 s pass); returns the last answer and how long it took.</summary>
     private static async Task<(T Value, TimeSpan Elapsed)> WithinAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             var value = await probe();
-            if (done(value) || watch.Elapsed > TimeSpan.FromSeconds(5))
+            if (done(value) || watch.Elapsed > TimeSpan.FromSeconds(6))
             {
                 return (value, watch.Elapsed);
             }

@@ -8,14 +8,17 @@ namespace JwtAuthKit.AspNetCore.Tests;
 
 /// <summary>
 /// Two nodes on one PostgreSQL database. Their clock never moves here: whatever reaches the other node does so because
-/// PostgreSQL pushed it (LISTEN/NOTIFY), not because a poll interval passed.
+/// PostgreSQL pushed it (LISTEN/NOTIFY), not because a poll interval passed. The bound of a few seconds is there so a
+/// test fails rather than hangs; how fast the push is belongs to the benchmark (revocation on a second node, p50/p99).
 /// </summary>
 public sealed class SeveralHostsOnPostgreSqlTests
 {
-    private static readonly TimeSpan Push = TimeSpan.FromSeconds(1);
+    // Generous: on a loaded CI machine (several suites in parallel on two cores) a push that takes 40 ms when quiet has been
+    // seen to take over a second. The clock stands still, so no poll can stand in for the push however long this is.
+    private static readonly TimeSpan Push = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task A_logout_on_one_node_is_refused_on_the_other_within_one_second()
+    public async Task A_logout_on_one_node_is_refused_on_the_other_without_a_poll()
     {
         var (nodeA, nodeB) = await TwoNodesAsync();
         await using var a = nodeA;
@@ -31,7 +34,7 @@ public sealed class SeveralHostsOnPostgreSqlTests
     }
 
     [Fact]
-    public async Task A_role_change_on_one_node_makes_the_other_answer_token_stale_within_one_second()
+    public async Task A_role_change_on_one_node_makes_the_other_answer_token_stale_without_a_poll()
     {
         var (nodeA, nodeB) = await TwoNodesAsync(TwoApplications.Configuration());
         await using var a = nodeA;
@@ -41,7 +44,7 @@ public sealed class SeveralHostsOnPostgreSqlTests
         var id = signedIn.GetProperty("user").GetProperty("id").GetString()!;
         (await a.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).StatusCode.Should().Be(HttpStatusCode.OK);
         // The change must be later than the token's issue time; one second is less than the poll interval (2 s), so no
-        // poll is due when it lands.
+        // poll is due when it lands, and the clock does not move again.
         a.Time.Advance(TimeSpan.FromSeconds(1));
 
         (await b.Client.SendWithBearerAsync(HttpMethod.Put, $"/api/admin/users/{id}/roles", TwoApplications.AlphaSecret, new { roles = new[] { "admin" } }))
@@ -102,7 +105,7 @@ public sealed class SeveralHostsOnPostgreSqlTests
         return (a, b);
     }
 
-    /// <summary>Probes on real time (the hosts' clock stands still) until <paramref name="done"/> or one second.</summary>
+    /// <summary>Probes on real time (the hosts' clock stands still) until <paramref name="done"/> or <see cref="Push"/>.</summary>
     private static async Task<(bool Done, TimeSpan Elapsed)> WithinAsync(Func<Task<bool>> done)
     {
         var watch = Stopwatch.StartNew();

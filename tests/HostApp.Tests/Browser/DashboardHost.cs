@@ -63,13 +63,19 @@ public partial class DashboardHost : IAsyncLifetime
         await page.GotoAsync(Url("/admin/sign-in"));
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
+        // Wait for the answer to the form post itself, then for the document it leads to: not for a load state that the
+        // page before may already have reached, and not for every subresource.
+        var answer = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/admin/sign-in", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        if (page.Url.Contains("/admin/sign-in", StringComparison.Ordinal))
+        if ((await answer).Status is >= 300 and < 400)
         {
-            var alert = page.Locator("[role=alert]");
-            throw new InvalidOperationException($"{email} was not signed in: {(await alert.CountAsync() > 0 ? await alert.First.InnerTextAsync() : "no message")}");
+            await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            return;
         }
+
+        var alert = page.Locator("[role=alert]");
+        await alert.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        throw new InvalidOperationException($"{email} was not signed in: {await alert.First.InnerTextAsync()}");
     }
 
     /// <summary>The first link with a token in the newest message to <paramref name="to"/> whose subject matches.</summary>
