@@ -17,8 +17,24 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
 {
     private readonly Lazy<IDbContextFactory<TContext>> _factory = new(() => Build(services));
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private int _writersTakeTurns = -1;
 
     public TContext Create() => _factory.Value.CreateDbContext();
+
+    /// <summary>Whether the database is SQLite, whose writers take turns (<see cref="BeginWriteAsync"/>).</summary>
+    public bool WritersTakeTurns
+    {
+        get
+        {
+            if (_writersTakeTurns < 0)
+            {
+                using var db = Create();
+                _writersTakeTurns = db.Database.IsSqlite() ? 1 : 0;
+            }
+
+            return _writersTakeTurns == 1;
+        }
+    }
 
     /// <summary>
     /// Begins a transaction that will write. SQLite has one writer at a time: a second <c>BEGIN IMMEDIATE</c> fails

@@ -41,6 +41,56 @@ public abstract class SessionStoreSpecification<TFixture>(TFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Concurrent_rotations_of_many_sessions_each_win_once_and_store_their_successor_and_last_use()
+    {
+        var chains = new List<(Session Session, RefreshToken Token)>();
+        for (var i = 0; i < 24; i++)
+        {
+            chains.Add(await NewSessionAsync());
+        }
+
+        var now = DateTimeOffset.UtcNow.AddMinutes(1);
+        var successors = chains.Select(c => Rows.Token(c.Session.Id, now)).ToArray();
+
+        // Each token presented twice at once: 48 rotations racing, two per token (and, on SQLite, in shared batches).
+        var results = await Rows.AtOnceAsync(48, i => Store.TryRotateAsync(chains[i % 24].Token.Id, now, [(byte)(i % 24)], successors[i % 24], default));
+
+        for (var c = 0; c < 24; c++)
+        {
+            (results[c] ^ results[c + 24]).Should().BeTrue($"exactly one of the two rotations of token {c} wins");
+            var consumed = (await Store.FindRefreshTokenAsync(chains[c].Token.TokenHash, default))!;
+            consumed.Token.SealedSuccessor.Should().Equal((byte)c);
+            var next = (await Store.FindRefreshTokenAsync(successors[c].TokenHash, default))!;
+            next.Token.ConsumedAt.Should().BeNull();
+            next.Session.LastUsedAt.ToUnixTimeMilliseconds().Should().Be(now.ToUnixTimeMilliseconds());
+        }
+    }
+
+    [Fact]
+    public async Task A_rotation_that_cannot_be_stored_fails_alone_and_leaves_its_token_unconsumed()
+    {
+        var good = await NewSessionAsync();
+        var bad = await NewSessionAsync();
+        var now = DateTimeOffset.UtcNow;
+        var clash = Rows.Token(bad.Session.Id, now);
+        // The successor reuses the id of an existing token: the insert violates the primary key.
+        var broken = new RefreshToken { Id = good.Token.Id, SessionId = bad.Session.Id, TokenHash = clash.TokenHash, CreatedAt = now, ExpiresAt = clash.ExpiresAt };
+        var goodSuccessor = Rows.Token(good.Session.Id, now);
+
+        var rotations = new[]
+        {
+            Store.TryRotateAsync(bad.Token.Id, now, [1], broken, default),
+            Store.TryRotateAsync(good.Token.Id, now, [2], goodSuccessor, default),
+        };
+        var failed = async () => await rotations[0];
+
+        await failed.Should().ThrowAsync<Exception>();
+        (await rotations[1]).Should().BeTrue("a rotation beside a broken one is not failed with it");
+        (await Store.FindRefreshTokenAsync(bad.Token.TokenHash, default))!.Token.ConsumedAt.Should().BeNull("a failed rotation writes nothing");
+        (await Store.FindRefreshTokenAsync(goodSuccessor.TokenHash, default)).Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task Revocation_ends_the_chosen_sessions_once_and_is_listed_since_its_time()
     {
         var user = Rows.User(fixture.Application.Id, $"rev-{Ids.Tag()}@example.com");

@@ -17,11 +17,14 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// Pooled connections keep their settings, so the pragma runs once per physical connection (remembered by its native
 /// handle), not once per use. It also sets <c>busy_timeout</c> (30 s): a writer that meets a lock held by another
 /// process waits inside SQLite in short steps, where Microsoft.Data.Sqlite's own retry sleeps 150 ms each time. Writers
-/// of this process take turns before that (<c>JwtAuthKitContextSource.BeginWriteAsync</c>).
+/// of this process take turns before that (<c>JwtAuthKitContextSource.BeginWriteAsync</c>). And it sets
+/// <c>temp_store=MEMORY</c>: SQLite's statement journals and temporary tables otherwise go to a file it creates and
+/// deletes under <c>/var/tmp</c>, which a profile of refreshes caught once per write transaction. Nothing durable lives
+/// there; the largest temporary data JwtAuthKit's queries make is a sort of at most 10,000 user rows.
 /// </remarks>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA temp_store=MEMORY;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 

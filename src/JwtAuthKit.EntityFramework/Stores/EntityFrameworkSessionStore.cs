@@ -7,6 +7,8 @@ namespace JwtAuthKit.EntityFramework.Stores;
 internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : ISessionStore
     where TContext : DbContext
 {
+    private readonly SqliteRotationBatch<TContext> _sqliteRotations = new(contexts);
+
     public async Task CreateAsync(Session session, RefreshToken refreshToken, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
@@ -37,6 +39,12 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
 
     public async Task<bool> TryRotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
     {
+        if (contexts.WritersTakeTurns)
+        {
+            // SQLite: group commit (see SqliteRotationBatch); the single-winner rule comes from its write lock.
+            return await _sqliteRotations.RotateAsync(consumedTokenId, consumedAt, sealedSuccessor, successor, cancellationToken);
+        }
+
         await using var db = contexts.Create();
         await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
 

@@ -26,7 +26,7 @@ public sealed class DatabaseFileTests
     }
 
     [Fact]
-    public async Task Store_connections_use_WAL_with_synchronous_NORMAL()
+    public async Task Store_connections_use_WAL_with_synchronous_NORMAL_a_busy_timeout_and_temp_store_in_memory()
     {
         await using var host = await TestHost.StartAsync();
         var contexts = host.GetRequiredService<JwtAuthKit.EntityFramework.JwtAuthKitContextSource<JwtAuthKit.EntityFramework.Sqlite.SqliteJwtAuthKitDbContext>>();
@@ -40,6 +40,7 @@ public sealed class DatabaseFileTests
             (await ScalarAsync(connection, "PRAGMA journal_mode;")).Should().Be("wal");
             (await ScalarAsync(connection, "PRAGMA synchronous;")).Should().Be("1", "1 is NORMAL (FULL is 2, SQLite's default)");
             (await ScalarAsync(connection, "PRAGMA busy_timeout;")).Should().Be("30000", "a writer from another process waits in SQLite, in short steps");
+            (await ScalarAsync(connection, "PRAGMA temp_store;")).Should().Be("2", "2 is MEMORY: no temporary file per write transaction");
         }
     }
 
