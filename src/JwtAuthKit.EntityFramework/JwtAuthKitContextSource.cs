@@ -46,7 +46,7 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
     /// </summary>
     public async Task<Stores.WriteTransaction> BeginWriteAsync(TContext db, CancellationToken cancellationToken)
     {
-        var turn = db.Database.IsSqlite() ? _sqliteWriter : null;
+        var turn = WritersTakeTurns ? _sqliteWriter : null;
         if (turn is not null)
         {
             await turn.WaitAsync(cancellationToken);
