@@ -8,24 +8,24 @@ namespace JwtAuthKit.EntityFramework.Stores;
 /// Group commit of refresh-token rotations on SQLite. SQLite has one writer at a time, so under load every rotation
 /// waited for the writer turn and then spent it on its own <c>BEGIN IMMEDIATE</c>, three statements, the WAL frames of
 /// the same few pages and a <c>COMMIT</c>. Here the rotations that arrive while the writer is busy wait in a queue, and
-/// one drainer runs each queue's worth in a single write transaction: one read of which of the presented tokens are
-/// still unconsumed, then one <c>SaveChanges</c> with every winner's update, successor and session use, then one commit.
+/// one drainer runs each queue's worth in a single write transaction: one command per rotation
+/// (<see cref="SqliteRotationStatement"/>: the conditional consume, the successor and the session's use), then one commit.
 /// Each caller's task completes only after that commit.
 /// <para>
-/// The single-winner rule holds as it does with the conditional update: the read and the writes are inside one
-/// <c>BEGIN IMMEDIATE</c> transaction, which holds SQLite's write lock for the whole file, so no other writer (in this
-/// process or another) can consume a token between them; and a token presented twice in one batch is rotated by the
-/// first request only. Should a batch fail, each of its rotations is tried again on its own, so one bad rotation does not
+/// The single-winner rule is the conditional update's, as on every database: of two rotations of one token only the
+/// first to run changes its row, whether they share a batch or not, and the whole batch holds SQLite's file-wide write
+/// lock (<c>BEGIN IMMEDIATE</c>), so no other writer, in this process or another, runs in between. Should a batch fail, each of its rotations is tried again on its own, so one bad rotation does not
 /// fail the others.
 /// </para>
 /// </summary>
 internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TContext> contexts)
     where TContext : DbContext
 {
-    // Bounds a transaction's size (and the parameter count of its read); the queue rarely holds more on two cores.
+    // Bounds a transaction's size; the queue rarely holds more on two cores.
     internal const int MaxBatch = 64;
 
     private readonly ConcurrentQueue<PendingRotation> _queue = new();
+    private SqliteRotationStatement? _statement;
     private int _draining;
 
     public Task<bool> RotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
@@ -115,46 +115,19 @@ internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TCon
     }
 
     /// <summary>Writes the rotations that win, inside the caller's write transaction; whether each one won.</summary>
-    private static async Task<bool[]> WriteAsync(TContext db, IReadOnlyList<PendingRotation> batch)
+    private async Task<bool[]> WriteAsync(TContext db, IReadOnlyList<PendingRotation> batch)
     {
-        var presented = batch.Select(p => p.ConsumedTokenId).Distinct(StringComparer.Ordinal).ToList();
-        var unconsumed = (await db.Set<RefreshToken>().AsNoTracking()
-            .Where(t => presented.Contains(t.Id) && t.ConsumedAt == null)
-            .Select(t => t.Id)
-            .ToListAsync(CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
-
+        var statement = _statement ??= SqliteRotationStatement.For(db);
         var won = new bool[batch.Count];
-        var sessions = new Dictionary<string, Session>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
+            // In order: the second request for one token in this batch finds it consumed, as it would one batch later.
             var rotation = batch[i];
-            // Remove: the second request for one token in this batch finds it consumed, as it would one batch later.
-            if (!unconsumed.Remove(rotation.ConsumedTokenId))
-            {
-                continue;
-            }
-
-            won[i] = true;
-            var consumed = new RefreshToken { Id = rotation.ConsumedTokenId, SessionId = rotation.Successor.SessionId, TokenHash = string.Empty };
-            db.Attach(consumed);
-            consumed.ConsumedAt = rotation.ConsumedAt;
-            consumed.SealedSuccessor = rotation.SealedSuccessor;
-
-            db.Add(rotation.Successor);
-            if (!sessions.TryGetValue(rotation.Successor.SessionId, out var session))
-            {
-                session = new Session { Id = rotation.Successor.SessionId, ApplicationId = string.Empty, UserId = string.Empty, AuthenticationMethods = string.Empty };
-                db.Attach(session);
-                sessions.Add(session.Id, session);
-            }
-
-            if (session.LastUsedAt < rotation.ConsumedAt)
-            {
-                session.LastUsedAt = rotation.ConsumedAt;
-            }
+            var changed = await db.Database.ExecuteSqlRawAsync(
+                statement.Sql, statement.Arguments(rotation.ConsumedTokenId, rotation.ConsumedAt, rotation.SealedSuccessor, rotation.Successor), CancellationToken.None);
+            won[i] = changed > 0;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
         return won;
     }
 
