@@ -71,6 +71,8 @@ try
         Console.WriteLine("== micro-benchmarks (BenchmarkDotNet, in-process) ==");
         JwtAuthKit.Bench.Micro.MicroHost.Overrides = Harness.Overrides;
         results.Micro.AddRange(MicroRunner.Run(quick));
+        results.Argon2 = await Argon2Interleaved.RunAsync(quick ? 6 : 40);
+        Console.WriteLine($"  Argon2id in turns: ours {results.Argon2.OursMedianMs:0.00} ms, libsodium alone {results.Argon2.LibsodiumMedianMs:0.00} ms (medians of {results.Argon2.Rounds})");
         await MicroHost.StopAllAsync();
         results.HashSettings = JwtAuthKit.Bench.Micro.Argon2Benchmarks.Settings is { Length: > 0 } s ? s : results.HashSettings;
     }

@@ -93,6 +93,11 @@ public static partial class Report
             s.AppendLine("Validation: \"JwtAuthKit\" is the whole check the authentication handler makes (signature, `iss`/`aud`/lifetime, the application, revocation and `token_stale`); "
                 + "`JsonWebTokenHandler` checks signature and claims only; the raw `ECDsa.VerifyData` of the signed part is the floor. Argon2id hashes are "
                 + $"{r.HashSettings}, deriving 32 bytes from a 16-byte salt. Rotation is `ISessionStore.FindRefreshTokenAsync` + `TryRotateAsync`, no HTTP.").AppendLine();
+            if (r.Argon2 is { } turns)
+            {
+                s.AppendLine(CultureInfo.InvariantCulture, $"Argon2id in turns (our hasher, then libsodium alone, then libsodium, then ours, …; the Argon2 target is judged on these): ours {Harness.Ms(turns.OursMedianMs)} ms, libsodium alone {Harness.Ms(turns.LibsodiumMedianMs)} ms, medians of {turns.Rounds} each.").AppendLine();
+            }
+
             foreach (var chart in new[] { "bench-tokens.svg", "bench-argon2.svg", "bench-rotation.svg" }.Where(charts.Contains))
             {
                 s.AppendLine(CultureInfo.InvariantCulture, $"![{chart}](images/{chart})");
@@ -199,19 +204,24 @@ public static partial class Report
         yield return RatioTarget("GET /me ≥ 3× Identity /manage/info (SQLite)", L("JwtAuthKit SQLite: GET /api/auth/me"), L("Identity: GET /manage/info"), 3);
         yield return RatioTarget("refresh with rotation ≥ 1.0× Identity /refresh (SQLite)", L("JwtAuthKit SQLite: POST /api/auth/token/refresh (rotation)"), L("Identity: POST /refresh"), 1.0);
 
+        // Judged on the medians measured in turns when there are some (Argon2Interleaved): BenchmarkDotNet's two rows
+        // come minutes apart, and a shared machine's speed drifts in between.
         var ours = M("Argon2id (JwtAuthKit");
         var sodium = M("Argon2id (libsodium");
-        yield return ours is null || sodium is null
+        double? oursMs = r.Argon2?.OursMedianMs ?? ours?.MeanNs / 1e6;
+        double? sodiumMs = r.Argon2?.LibsodiumMedianMs ?? sodium?.MeanNs / 1e6;
+        var how = r.Argon2 is { } turns ? $"medians of {turns.Rounds} each, in turns" : "BenchmarkDotNet means";
+        yield return oursMs is not { } o || sodiumMs is not { } l
             ? ("Argon2id within 1.2× of libsodium", "not measured", "—")
-            : ("Argon2id within 1.2× of libsodium", $"{Time(ours.MeanNs)} vs {Time(sodium.MeanNs)}: {ours.MeanNs / sodium.MeanNs:0.00}× ({r.HashSettings})", Verdict(ours.MeanNs / sodium.MeanNs <= 1.2));
+            : ("Argon2id within 1.2× of libsodium", $"{Harness.Ms(o)} ms vs {Harness.Ms(l)} ms: {o / l:0.00}× ({how}; {r.HashSettings})", Verdict(o / l <= 1.2));
 
         foreach (var db in new[] { "SQLite", "PostgreSQL" })
         {
             var first = r.Scale.Where(x => x.Database == db).OrderBy(x => x.Users).FirstOrDefault();
-            if (first is not null && ours is not null)
+            if (first is not null && oursMs is { } hash)
             {
-                var limit = (ours.MeanNs / 1e6) + 5;
-                yield return ($"sign-in p50 ≤ hash time + 5 ms ({db}, {Harness.N(first.Users)} users)", $"{Harness.Ms(first.SignInP50)} ms vs {Harness.Ms(limit)} ms ({r.HashSettings})", Verdict(first.SignInP50 <= limit));
+                var limit = hash + 5;
+                yield return ($"sign-in p50 ≤ hash time + 5 ms ({db}, {Harness.N(first.Users)} users)", $"{Harness.Ms(first.SignInP50)} ms vs {Harness.Ms(hash)} + 5 ms ({r.HashSettings})", Verdict(first.SignInP50 <= limit));
             }
         }
 

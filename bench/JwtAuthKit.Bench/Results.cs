@@ -32,6 +32,9 @@ public sealed class Results
 
     public List<MicroResult> Micro { get; } = [];
 
+    /// <summary>Our hasher and libsodium alone measured in turns (the Argon2 target is judged on these).</summary>
+    public JwtAuthKit.Bench.Micro.Argon2Comparison? Argon2 { get; set; }
+
     public List<WrkResult> Load { get; } = [];
 
     public List<ScaleResult> Scale { get; } = [];
