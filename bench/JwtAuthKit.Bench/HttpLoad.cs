@@ -6,7 +6,8 @@ namespace JwtAuthKit.Bench;
 /// <summary>
 /// The wrk runs: the embedding app's [Authorize] and anonymous endpoints and the stock JwtBearer handler on the same
 /// token; /me, /token/refresh and /login on our host (SQLite and PostgreSQL) against Identity's /manage/info, /refresh and
-/// /login. Each target is warmed up by a short run first; refresh runs get fresh sessions for the warm-up and the run.
+/// /login. Each target is warmed up until steady first (see <see cref="MaxWarmSlices"/>); refresh runs get fresh sessions
+/// for each warm-up slice and the run.
 /// </summary>
 public static class HttpLoad
 {
@@ -14,13 +15,32 @@ public static class HttpLoad
     private const int RefreshConnections = 16;
     private const int SignInConnections = 4;
 
+    /// <summary>The most warm-up slices a load target gets before it is measured (one in quick mode).</summary>
+    public static int MaxWarmSlices => Harness.Quick ? 1 : 6;
+
     public static async Task RunAsync(Results results, ServerProcess embed, ServerProcess identity, ServerProcess hostSqlite, ServerProcess hostPg,
         TimeSpan warm, TimeSpan measure, Func<Task<ServerProcess>, Task<ServerProcess>> start)
     {
         async Task<WrkResult> Load(string label, ServerProcess server, string path, string script, int connections, IEnumerable<string>? headers = null,
             Func<Task<IReadOnlyDictionary<string, string>>>? environment = null)
         {
-            await Wrk.RunAsync(label + " (warm-up)", server, path, script, connections, warm, headers, environment is null ? null : await environment());
+            // Warm up until steady: slices of `warm` until one is within 5 % of the one before (at most MaxWarmSlices).
+            // Under load on two cores the tiered JIT takes 20-40 s to finish a path, longer for a server's first load.
+            WrkResult? previous = null;
+            var slices = new List<string>();
+            for (var slice = 0; slice < MaxWarmSlices; slice++)
+            {
+                var warming = await Wrk.RunAsync(label + " (warm-up)", server, path, script, connections, warm, headers, environment is null ? null : await environment());
+                slices.Add(Harness.N(warming.RequestsPerSecond));
+                if (previous is not null && Math.Abs(warming.RequestsPerSecond - previous.RequestsPerSecond) <= 0.05 * previous.RequestsPerSecond)
+                {
+                    break;
+                }
+
+                previous = warming;
+            }
+
+            Console.WriteLine($"  {label}: warm-up slices {string.Join(", ", slices)} req/s");
             var result = await Wrk.RunAsync(label, server, path, script, connections, measure, headers, environment is null ? null : await environment());
             results.Load.Add(result);
             Console.WriteLine($"  {label}: {result.RequestsPerSecond:N0} req/s, p50 {Harness.Ms(result.P50Ms)} ms, p99 {Harness.Ms(result.P99Ms)} ms, peak {result.PeakMiB:0} MiB — {result.Status}");
