@@ -53,7 +53,7 @@ var enumerationSamples = quick ? 5 : 100;
 results.Parameters = string.Join("; ", new[]
 {
     $"mode {(quick ? "quick" : "full")}",
-    $"wrk {Wrk.Threads} threads, {measure.TotalSeconds:0} s per run after warm-up slices of {warm.TotalSeconds:0} s until one is within 5 % of the one before (at most {HttpLoad.MaxWarmSlices}), 32 connections for GETs, 16 for refresh, 4 for sign-in",
+    $"wrk {Wrk.Threads} threads, {measure.TotalSeconds:0} s per target in {HttpLoad.Rounds} slices taken in turns with the targets it is compared with, after warm-up slices of {warm.TotalSeconds:0} s until one is within 5 % of the one before (at most {HttpLoad.MaxWarmSlices}), 32 connections for GETs, 16 for refresh, 4 for sign-in",
     $"scale sizes {string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} users; {samples} sign-ins and {latencySamples} search / list requests per size",
     $"revocation {revocationSamples} samples; enumeration {enumerationSamples} requests per cell",
     "Identity peer: ASP.NET Core Identity 10.0 defaults (PBKDF2-HMAC-SHA512, 100,000 iterations), bearer tokens from Data Protection",
