@@ -41,7 +41,7 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
     {
         if (contexts.WritersTakeTurns)
         {
-            // SQLite: group commit (see SqliteRotationBatch); the single-winner rule comes from its write lock.
+            // SQLite: group commit (see SqliteRotationBatch); the same conditional consume decides the winner there.
             return await _sqliteRotations.RotateAsync(consumedTokenId, consumedAt, sealedSuccessor, successor, cancellationToken);
         }
 
