@@ -14,8 +14,8 @@ namespace JwtAuthKit.EntityFramework.Stores;
 /// <para>
 /// The single-winner rule is the conditional update's, as on every database: of two rotations of one token only the
 /// first to run changes its row, whether they share a batch or not, and the whole batch holds SQLite's file-wide write
-/// lock (<c>BEGIN IMMEDIATE</c>), so no other writer, in this process or another, runs in between. Should a batch fail, each of its rotations is tried again on its own, so one bad rotation does not
-/// fail the others.
+/// lock (<c>BEGIN IMMEDIATE</c>), so no other writer, in this process or another, runs in between. Should a batch
+/// fail, each of its rotations is tried again on its own, so one bad rotation does not fail the others.
 /// </para>
 /// </summary>
 internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TContext> contexts)

@@ -26,14 +26,17 @@ internal sealed class SqliteRotationStatement
 {
     private readonly PropertyInfo[] _successorProperties;
     private readonly Func<object?, object?>[] _successorConversions;
-    private readonly Func<object?, object?> _timeConversion;
+    private readonly Func<object?, object?> _consumedAtConversion;
+    private readonly Func<object?, object?> _lastUsedAtConversion;
 
-    private SqliteRotationStatement(string sql, PropertyInfo[] successorProperties, Func<object?, object?>[] successorConversions, Func<object?, object?> timeConversion)
+    private SqliteRotationStatement(string sql, PropertyInfo[] successorProperties, Func<object?, object?>[] successorConversions,
+        Func<object?, object?> consumedAtConversion, Func<object?, object?> lastUsedAtConversion)
     {
         Sql = sql;
         _successorProperties = successorProperties;
         _successorConversions = successorConversions;
-        _timeConversion = timeConversion;
+        _consumedAtConversion = consumedAtConversion;
+        _lastUsedAtConversion = lastUsedAtConversion;
     }
 
     /// <summary>The command text, with EF Core's <c>{n}</c> placeholders for <see cref="Arguments"/>.</summary>
@@ -56,7 +59,8 @@ internal sealed class SqliteRotationStatement
             throw new InvalidOperationException("A refresh-token column without a CLR property cannot be written by the SQLite rotation statement.");
         }
 
-        // Arguments: 0 = time of use, 1 = sealed successor, 2 = presented token id, 3 = session id, 4… = the successor.
+        // Arguments: 0 = time of use (as ConsumedAt), 1 = sealed successor, 2 = presented token id, 3 = session id,
+        // 4 = time of use (as the session's LastUsedAt), 5… = the successor.
         var text = new StringBuilder()
             .Append("UPDATE ").Append(Table(tokenTable))
             .Append(" SET ").Append(Column(tokens, nameof(RefreshToken.ConsumedAt), tokenTable)).Append(" = {0}, ")
@@ -66,10 +70,10 @@ internal sealed class SqliteRotationStatement
             .Append("INSERT INTO ").Append(Table(tokenTable)).Append(" (")
             .AppendJoin(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(tokenTable)!)))
             .Append(") SELECT ")
-            .AppendJoin(", ", columns.Select((_, i) => $"{{{i + 4}}}"))
+            .AppendJoin(", ", columns.Select((_, i) => $"{{{i + 5}}}"))
             .Append(" WHERE changes() = 1;\n")
             .Append("UPDATE ").Append(Table(sessionTable))
-            .Append(" SET ").Append(Column(sessions, nameof(Session.LastUsedAt), sessionTable)).Append(" = {0} WHERE ")
+            .Append(" SET ").Append(Column(sessions, nameof(Session.LastUsedAt), sessionTable)).Append(" = {4} WHERE ")
             .Append(Column(sessions, nameof(Session.Id), sessionTable)).Append(" = {3} AND changes() = 1;")
             .ToString();
 
@@ -77,7 +81,8 @@ internal sealed class SqliteRotationStatement
             text,
             [.. columns.Select(p => p.PropertyInfo!)],
             [.. columns.Select(Conversion)],
-            Conversion(tokens.FindProperty(nameof(RefreshToken.ConsumedAt))!));
+            Conversion(tokens.FindProperty(nameof(RefreshToken.ConsumedAt))!),
+            Conversion(sessions.FindProperty(nameof(Session.LastUsedAt))!));
     }
 
     /// <summary>
@@ -86,14 +91,15 @@ internal sealed class SqliteRotationStatement
     /// </summary>
     public object[] Arguments(string presentedTokenId, DateTimeOffset usedAt, byte[] sealedSuccessor, RefreshToken successor)
     {
-        var arguments = new object[4 + _successorProperties.Length];
-        arguments[0] = _timeConversion(usedAt)!;
+        var arguments = new object[5 + _successorProperties.Length];
+        arguments[0] = _consumedAtConversion(usedAt)!;
         arguments[1] = sealedSuccessor;
         arguments[2] = presentedTokenId;
         arguments[3] = successor.SessionId;
+        arguments[4] = _lastUsedAtConversion(usedAt)!;
         for (var i = 0; i < _successorProperties.Length; i++)
         {
-            arguments[4 + i] = _successorConversions[i](_successorProperties[i].GetValue(successor)) ?? new SqliteParameter { Value = DBNull.Value };
+            arguments[5 + i] = _successorConversions[i](_successorProperties[i].GetValue(successor)) ?? new SqliteParameter { Value = DBNull.Value };
         }
 
         return arguments;
