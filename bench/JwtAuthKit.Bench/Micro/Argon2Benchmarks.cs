@@ -31,14 +31,18 @@ public class Argon2Benchmarks
         _memoryKiB = options.MemorySizeKiB;
         _iterations = options.Iterations;
         Settings = $"m={options.MemorySizeKiB} KiB, t={options.Iterations}, p={options.Parallelism} ({options.Implementation.ToString().ToLowerInvariant()})";
-        _libsodium = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
+        _libsodium = Libsodium(options);
+        System.Security.Cryptography.RandomNumberGenerator.Fill(_salt);
+    }
+
+    /// <summary>libsodium's Argon2id (through NSec) at our hasher's settings, one lane as a PHC hash with p = 1.</summary>
+    internal static PasswordBasedKeyDerivationAlgorithm Libsodium(PasswordHashingOptions options) =>
+        PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
         {
             DegreeOfParallelism = 1,
             MemorySize = options.MemorySizeKiB,
             NumberOfPasses = options.Iterations,
         });
-        System.Security.Cryptography.RandomNumberGenerator.Fill(_salt);
-    }
 
     /// <summary>The hash settings of our hasher, as configured (written next to every sign-in figure).</summary>
     public static string Settings { get; private set; } = "";

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using JwtAuthKit.Passwords;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NSec.Cryptography;
 
 namespace JwtAuthKit.Bench.Micro;
 
@@ -22,12 +21,7 @@ public static class Argon2Interleaved
         var host = await MicroHost.GetAsync("Sqlite");
         var hasher = host.Services.GetRequiredService<IPasswordHasher>();
         var options = host.Services.GetRequiredService<IOptions<JwtAuthKitOptions>>().Value.PasswordHashing;
-        var libsodium = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
-        {
-            DegreeOfParallelism = 1,
-            MemorySize = options.MemorySizeKiB,
-            NumberOfPasses = options.Iterations,
-        });
+        var libsodium = Argon2Benchmarks.Libsodium(options);
         var salt = new byte[16];
         System.Security.Cryptography.RandomNumberGenerator.Fill(salt);
 
