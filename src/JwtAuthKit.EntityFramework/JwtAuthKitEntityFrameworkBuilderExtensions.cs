@@ -57,6 +57,7 @@ public static partial class JwtAuthKitEntityFrameworkBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton<JwtAuthKitContextSource<TContext>>();
+        services.TryAddSingleton<Sqlite.SqlitePreparedReads<TContext>>();
         services.TryAddSingleton<JwtAuthKitSchemaGate>();
         services.Replace(ServiceDescriptor.Singleton<IDatabaseProbe, DatabaseProbe<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IApplicationStore, EntityFrameworkApplicationStore<TContext>>());

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IUserStore
+internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource<TContext> contexts, Sqlite.SqlitePreparedReads<TContext> preparedReads) : IUserStore
     where TContext : DbContext
 {
     /// <summary>The most users a search counts or pages through; narrower queries reach the rest.</summary>
@@ -25,6 +25,11 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
 
     public async Task<User?> FindByIdAsync(string applicationId, string userId, CancellationToken cancellationToken)
     {
+        if (preparedReads.Enabled)
+        {
+            return await preparedReads.FindUserAsync(applicationId, userId, cancellationToken); // SQLite: the same query, prepared once.
+        }
+
         await using var db = contexts.Create();
         return await ById(db, applicationId, userId, cancellationToken);
     }
