@@ -63,6 +63,16 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
         }
     }
 
+    /// <summary>
+    /// Waits for this process's SQLite writer turn (the one <see cref="BeginWriteAsync"/> takes) for a write on a
+    /// connection of the caller's own; disposing the result gives the turn back.
+    /// </summary>
+    public async Task<IDisposable> TakeWriterTurnAsync(CancellationToken cancellationToken)
+    {
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        return new WriterTurn(_sqliteWriter);
+    }
+
     public void Dispose()
     {
         _sqliteWriter.Dispose();
@@ -99,6 +109,13 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
 
         var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
         return new ActivatedFactory(() => create(services, [options]));
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim turn) : IDisposable
+    {
+        private SemaphoreSlim? _turn = turn;
+
+        public void Dispose() => Interlocked.Exchange(ref _turn, null)?.Release();
     }
 
     private sealed class ActivatedFactory(Func<TContext> create) : IDbContextFactory<TContext>

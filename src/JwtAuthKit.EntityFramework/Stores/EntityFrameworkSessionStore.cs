@@ -1,13 +1,18 @@
 using JwtAuthKit.Sessions;
 using JwtAuthKit.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
-internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : ISessionStore
+internal sealed class EntityFrameworkSessionStore<TContext>(
+    JwtAuthKitContextSource<TContext> contexts, Sqlite.SqlitePreparedReads<TContext> preparedReads, ILogger<EntityFrameworkSessionStore<TContext>> logger)
+    : ISessionStore, IDisposable
     where TContext : DbContext
 {
-    private readonly SqliteRotationBatch<TContext> _sqliteRotations = new(contexts);
+    private readonly SqliteRotationBatch<TContext> _sqliteRotations = new(contexts, logger);
+
+    public void Dispose() => _sqliteRotations.Dispose();
 
     public async Task CreateAsync(Session session, RefreshToken refreshToken, CancellationToken cancellationToken)
     {
@@ -19,6 +24,11 @@ internal sealed class EntityFrameworkSessionStore<TContext>(JwtAuthKitContextSou
 
     public async Task<RefreshTokenMatch?> FindRefreshTokenAsync(string tokenHash, CancellationToken cancellationToken)
     {
+        if (preparedReads.Enabled)
+        {
+            return await preparedReads.FindRefreshTokenAsync(tokenHash, cancellationToken); // SQLite: the same join, prepared once.
+        }
+
         await using var db = contexts.Create();
         var match = await ByTokenHash(db, tokenHash, cancellationToken);
         return match is null ? null : new RefreshTokenMatch(match.Token, match.Session) { User = match.User };

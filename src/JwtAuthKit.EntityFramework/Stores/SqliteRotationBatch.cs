@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using JwtAuthKit.Sessions;
+using JwtAuthKit.EntityFramework.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace JwtAuthKit.EntityFramework.Stores;
 
@@ -18,14 +20,19 @@ namespace JwtAuthKit.EntityFramework.Stores;
 /// fail, each of its rotations is tried again on its own, so one bad rotation does not fail the others.
 /// </para>
 /// </summary>
-internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TContext> contexts)
+internal sealed partial class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TContext> contexts, ILogger logger) : IDisposable
     where TContext : DbContext
 {
+    /// <summary>The event each rotation on the dedicated writer is logged with (at Debug, with its SQL).</summary>
+    public const int RotationExecutedEventId = 3102;
+
     // Bounds a transaction's size; the queue rarely holds more on two cores.
     internal const int MaxBatch = 64;
 
     private readonly ConcurrentQueue<PendingRotation> _queue = new();
     private SqliteRotationStatement? _statement;
+    private SqliteRotationWriter? _writer;
+    private bool _noWriter;
     private int _draining;
 
     public Task<bool> RotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
@@ -59,16 +66,7 @@ internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TCon
             List<PendingRotation> batch = [];
             try
             {
-                await using var db = contexts.Create();
-                // The turn first, then the batch: whatever queued while the writer was busy goes in this transaction.
-                await using var transaction = await contexts.BeginWriteAsync(db, CancellationToken.None);
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
-                {
-                    batch.Add(pending);
-                }
-
-                var won = await WriteAsync(db, batch);
-                await transaction.CommitAsync(CancellationToken.None);
+                var won = await CommitAsync(batch, fillFromQueue: true);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Result.TrySetResult(won[i]);
@@ -102,17 +100,95 @@ internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TCon
     {
         try
         {
-            await using var db = contexts.Create();
-            await using var transaction = await contexts.BeginWriteAsync(db, CancellationToken.None);
-            var won = await WriteAsync(db, [pending]);
-            await transaction.CommitAsync(CancellationToken.None);
-            pending.Result.TrySetResult(won[0]);
+            pending.Result.TrySetResult((await CommitAsync([pending], fillFromQueue: false))[0]);
         }
         catch (Exception ex)
         {
             pending.Result.TrySetException(ex);
         }
     }
+
+    /// <summary>
+    /// One write transaction of <paramref name="batch"/>, topped up from the queue once the writer turn is taken when
+    /// <paramref name="fillFromQueue"/>: whatever queued while the writer was busy goes in it. On a SQLite file it runs
+    /// on the dedicated <see cref="SqliteRotationWriter"/>; otherwise (an in-memory database) on a context.
+    /// </summary>
+    private async Task<bool[]> CommitAsync(List<PendingRotation> batch, bool fillFromQueue)
+    {
+        if (Writer() is { } writer)
+        {
+            using var turn = await contexts.TakeWriterTurnAsync(CancellationToken.None);
+            if (fillFromQueue)
+            {
+                Fill(batch);
+            }
+
+            try
+            {
+                writer.Begin();
+                var won = new bool[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    // In order: the second request for one token in this batch finds it consumed, as it would one batch later.
+                    won[i] = writer.Rotate(batch[i].ConsumedTokenId, batch[i].ConsumedAt, batch[i].SealedSuccessor, batch[i].Successor);
+                    LogRotation(logger, writer.RotationSql);
+                }
+
+                writer.Commit();
+                return won;
+            }
+            catch
+            {
+                _writer = null;
+                writer.Dispose(); // Rolls back; the next batch opens a new connection.
+                throw;
+            }
+        }
+
+        await using var db = contexts.Create();
+        await using var transaction = await contexts.BeginWriteAsync(db, CancellationToken.None);
+        if (fillFromQueue)
+        {
+            Fill(batch);
+        }
+
+        var written = await WriteAsync(db, batch);
+        await transaction.CommitAsync(CancellationToken.None);
+        return written;
+    }
+
+    private void Fill(List<PendingRotation> batch)
+    {
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
+        {
+            batch.Add(pending);
+        }
+    }
+
+    /// <summary>The dedicated writer, opened on first use; null when the context is not on a SQLite file.</summary>
+    private SqliteRotationWriter? Writer()
+    {
+        if (_writer is { } open)
+        {
+            return open;
+        }
+
+        if (_noWriter)
+        {
+            return null;
+        }
+
+        using var db = contexts.Create();
+        if (SqliteDedicatedConnection.ConnectionString(db) is not { } connectionString)
+        {
+            _noWriter = true;
+            return null;
+        }
+
+        return _writer = new SqliteRotationWriter(connectionString, _statement ??= SqliteRotationStatement.For(db));
+    }
+
+    public void Dispose() => _writer?.Dispose();
 
     /// <summary>Writes the rotations that win, inside the caller's write transaction; whether each one won.</summary>
     private async Task<bool[]> WriteAsync(TContext db, IReadOnlyList<PendingRotation> batch)
@@ -144,4 +220,7 @@ internal sealed class SqliteRotationBatch<TContext>(JwtAuthKitContextSource<TCon
         // Asynchronous continuations: the drainer goes on to the next batch instead of running each caller's rest.
         public TaskCompletionSource<bool> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    [LoggerMessage(EventId = RotationExecutedEventId, Level = LogLevel.Debug, Message = "Executed prepared rotation\n{Sql}")]
+    private static partial void LogRotation(ILogger logger, string sql);
 }

@@ -42,6 +42,9 @@ internal sealed class SqliteRotationStatement
     /// <summary>The command text, with EF Core's <c>{n}</c> placeholders for <see cref="Arguments"/>.</summary>
     public string Sql { get; }
 
+    /// <summary>How many values <see cref="Arguments"/> gives (and <see cref="Sql"/> has placeholders for).</summary>
+    public int ArgumentCount => 5 + _successorProperties.Length;
+
     /// <summary>The statement for <paramref name="db"/>'s model: refresh tokens and sessions as that model maps them.</summary>
     public static SqliteRotationStatement For(DbContext db)
     {
@@ -91,7 +94,7 @@ internal sealed class SqliteRotationStatement
     /// </summary>
     public object[] Arguments(string presentedTokenId, DateTimeOffset usedAt, byte[] sealedSuccessor, RefreshToken successor)
     {
-        var arguments = new object[5 + _successorProperties.Length];
+        var arguments = new object[ArgumentCount];
         arguments[0] = _consumedAtConversion(usedAt)!;
         arguments[1] = sealedSuccessor;
         arguments[2] = presentedTokenId;

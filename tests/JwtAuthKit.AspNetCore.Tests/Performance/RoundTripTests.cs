@@ -1,13 +1,16 @@
 using System.Net;
 using JwtAuthKit.AspNetCore.Tests.Infrastructure;
+using JwtAuthKit.EntityFramework.Sqlite;
+using JwtAuthKit.EntityFramework.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace JwtAuthKit.AspNetCore.Tests.Performance;
 
 /// <summary>
-/// How many SQL commands the hot paths send, counted from EF Core's <c>CommandExecuted</c> events: a refresh with
-/// rotation and an authenticated <c>GET /me</c>. The numbers are upper bounds; a change that adds a statement to either
+/// How many SQL commands the hot paths send, counted from EF Core's <c>CommandExecuted</c> events and the SQLite
+/// prepared reads' own (<see cref="SqlitePreparedReads{TContext}"/>): a refresh with rotation and an authenticated
+/// <c>GET /me</c>. The numbers are upper bounds; a change that adds a statement to either
 /// path should be a decision (docs/decisions.md), not an accident.
 /// </summary>
 public sealed class RoundTripTests
@@ -43,11 +46,39 @@ public sealed class RoundTripTests
         rotation.Should().Contain("\"ConsumedAt\" IS NULL").And.Contain("INSERT INTO \"jak_refresh_tokens\"").And.Contain("UPDATE \"jak_sessions\"");
         rotation.Split("changes() = 1").Should().HaveCount(3, "the insert and the session's update each run only when the consume won");
         profile.Select(Verb).Should().Equal(["SELECT"], string.Join("\n---\n", profile));
+        refresh[0].Should().StartWith("Executed prepared read", "on SQLite the lookup is the prepared statement");
+        refresh[1].Should().StartWith("Executed prepared rotation", "and the rotation runs on the group commit's own connection");
+        profile[0].Should().StartWith("Executed prepared read").And.Contain("jak_users");
+    }
+
+    [Fact]
+    public async Task The_prepared_reads_are_prepared_once_not_per_request()
+    {
+        await using var host = await TestHost.StartAsync();
+        var reads = host.GetRequiredService<SqlitePreparedReads<SqliteJwtAuthKitDbContext>>();
+        var login = await host.Client.SignUpAndInAsync(Unique.Email());
+        var token = login.GetProperty("access_token").GetString()!;
+        var refreshToken = login.GetProperty("refresh_token").GetString()!;
+        reads.Enabled.Should().BeTrue("the test host runs on a SQLite file");
+        var before = reads.PreparedCount;
+
+        for (var i = 0; i < 10; i++)
+        {
+            var refreshed = await (await host.Client.RefreshAsync(refreshToken)).JsonAsync();
+            refreshToken = refreshed.GetProperty("refresh_token").GetString()!;
+            (await host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token)).EnsureSuccessStatusCode();
+        }
+
+        // 20 reads one after the other share a connection and its two statements; a background job's read at the same
+        // moment may open one more connection.
+        (reads.PreparedCount - before).Should().BeLessThanOrEqualTo(2);
+        reads.PreparedCount.Should().BeGreaterThan(0);
     }
 
     private static string Verb(string logged) =>
         logged.Split('\n', 2)[1].TrimStart().Split(' ', 2)[0];
 
     private static List<string> Commands(CapturingLoggerProvider logs) =>
-        [.. logs.Entries.Where(e => e.EventId.Id == CommandExecuted).Select(e => e.Message)];
+        [.. logs.Entries.Where(e => e.EventId.Id is CommandExecuted or SqlitePreparedReads<SqliteJwtAuthKitDbContext>.ReadExecutedEventId
+            or SqliteRotationBatch<SqliteJwtAuthKitDbContext>.RotationExecutedEventId).Select(e => e.Message)];
 }
