@@ -44,8 +44,7 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
             return AccessTokenValidationResult.Invalid("malformed token");
         }
 
-        var digest = ValidatedTokenCache.Digest(token);
-        if (_cache.TryGet(digest, out var cached) && cached.Identity.AuthenticationType == authenticationType)
+        if (_cache.TryGet(token, out var cached) && cached.Identity.AuthenticationType == authenticationType)
         {
             // The signature was verified when the entry was made; what can change since is checked again here.
             if (IsWithinLifetime(cached.NotBefore, cached.ExpiresAt)
@@ -55,7 +54,7 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
                 return Accept(cached, known);
             }
 
-            _cache.Remove(digest); // Expired, or its key or application is gone: the full check below gives the reason.
+            _cache.Remove(token); // Expired, or its key or application is gone: the full check below gives the reason.
         }
 
         var (validated, application, refusal) = await VerifyAsync(token, authenticationType, cancellationToken);
@@ -67,7 +66,7 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         var result = Accept(validated, application);
         if (result.IsValid)
         {
-            _cache.Add(digest, validated);
+            _cache.Add(token, validated);
         }
 
         return result;

@@ -57,7 +57,6 @@ public sealed class ValidatedTokenCacheTests(SharedHost fixture) : IClassFixture
         foreach (var at in new[] { signatureAt, payloadAt })
         {
             var changed = token[..at] + (token[at] == 'A' ? 'B' : 'A') + token[(at + 1)..];
-            ValidatedTokenCache.Digest(changed).Should().NotBe(ValidatedTokenCache.Digest(token));
 
             (await Me(_host, changed)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "it was verified in full, and its signature fails");
             IsCached(_host, changed).Should().BeFalse("refused tokens are never cached");
@@ -93,7 +92,7 @@ public sealed class ValidatedTokenCacheTests(SharedHost fixture) : IClassFixture
     }
 
     private static bool IsCached(TestHost host, string token) =>
-        host.GetRequiredService<ValidatedTokenCache>().TryGet(ValidatedTokenCache.Digest(token), out _);
+        host.GetRequiredService<ValidatedTokenCache>().TryGet(token, out _);
 
     private static Task<HttpResponseMessage> Me(TestHost host, string token) =>
         host.Client.SendWithBearerAsync(HttpMethod.Get, "/api/auth/me", token);
@@ -111,7 +110,7 @@ public sealed class ValidatedTokenCacheStaleTests(TwoApplications apps)
         var (id, token) = await apps.UserWithRolesAsync(apps.Alpha, TwoApplications.AlphaSecret, role);
         (await apps.Host.Client.SendWithBearerAsync(HttpMethod.Post, "/posts", token)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await apps.Host.Client.SendWithBearerAsync(HttpMethod.Post, "/posts", token)).StatusCode.Should().Be(HttpStatusCode.OK);
-        apps.Host.GetRequiredService<ValidatedTokenCache>().TryGet(ValidatedTokenCache.Digest(token), out _).Should().BeTrue();
+        apps.Host.GetRequiredService<ValidatedTokenCache>().TryGet(token, out _).Should().BeTrue();
         apps.Host.Time.Advance(TimeSpan.FromSeconds(1));
 
         (await apps.AdminAsync(HttpMethod.Put, $"/users/{id}/roles", TwoApplications.AlphaSecret, new { roles = new[] { "user" } })).EnsureSuccessStatusCode();
