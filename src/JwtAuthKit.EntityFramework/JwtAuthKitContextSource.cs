@@ -73,6 +73,19 @@ internal sealed class JwtAuthKitContextSource<TContext>(IServiceProvider service
         return new WriterTurn(_sqliteWriter);
     }
 
+    /// <summary>The writer turn if it comes within <paramref name="timeout"/> (for shutdown); null if not, or if this source is gone.</summary>
+    public IDisposable? TryTakeWriterTurn(TimeSpan timeout)
+    {
+        try
+        {
+            return _sqliteWriter.Wait(timeout) ? new WriterTurn(_sqliteWriter) : null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose()
     {
         _sqliteWriter.Dispose();

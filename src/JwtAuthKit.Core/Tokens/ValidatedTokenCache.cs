@@ -15,8 +15,7 @@ namespace JwtAuthKit.Tokens;
 /// The key is the whole token, so a token differing in any character (its signature included) is a miss and is
 /// verified in full. It was the SHA-256 of the token; hashing through OpenSSL cost about 1.3 µs a request, a twentieth
 /// of an <c>[Authorize]</c> request's CPU, where the dictionary's own string hash and one comparison cost a fraction of
-/// that, and an exact match is a stricter key than a digest. The tokens kept are ones the process already holds for
-/// their lifetime in memory, beside the signing keys. The size is bounded: when full, expired entries go, and if none
+/// that, and an exact match is a stricter key than a digest. An entry keeps its token (about 1.2 KB) until it expires. The size is bounded: when full, expired entries go, and if none
 /// did, everything goes, so a flood of distinct valid tokens costs at most <c>ValidatedTokenCacheSize</c> entries.
 /// An entry is never used after its token's expiry: it is removed when found expired, and a sweep on adding (at most
 /// once a minute, or when full) removes the expired ones nobody asked for again.

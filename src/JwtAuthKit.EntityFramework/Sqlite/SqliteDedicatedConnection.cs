@@ -11,18 +11,23 @@ internal static class SqliteDedicatedConnection
 {
     /// <summary>
     /// The context's connection string with pooling off, so a dedicated connection's settings (such as
-    /// <c>query_only</c>) never go back to the pool EF Core takes its connections from; null when the context is not on
-    /// a SQLite file (another database, an in-memory one, or a connection given without a string).
+    /// <c>query_only</c>) never go back to the pool EF Core takes its connections from. Only for JwtAuthKit's own
+    /// <see cref="SqliteJwtAuthKitDbContext"/> on a file: its connections are configured by the connection string and
+    /// <see cref="SqliteConnectionPragmas"/> alone, which a dedicated connection repeats. An application's own context
+    /// may configure its connections in ways a plain connection would miss (an interceptor setting an encryption key,
+    /// its own pragmas or journal mode), so it keeps EF Core's queries; so do in-memory databases (URI file names too)
+    /// and contexts given a connection without a string. Null when not eligible.
     /// </summary>
     public static string? ConnectionString(DbContext db)
     {
-        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { Length: > 0 } connectionString)
+        if (db is not SqliteJwtAuthKitDbContext || db.Database.GetConnectionString() is not { Length: > 0 } connectionString)
         {
             return null;
         }
 
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

@@ -20,7 +20,7 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// The statements are written from the context's model (tables, columns and value converters), so they select and
 /// convert what EF Core's queries did; the tests of both stores run through them on SQLite. The connections are the
 /// context's connection string with pooling off (so <c>query_only</c> never reaches a pooled connection EF Core writes
-/// with) and <c>query_only</c> on. Each read is its own autocommit statement, as the EF Core query was: in WAL mode it
+/// with) and <c>query_only</c> on. Only JwtAuthKit's own context gets them (<see cref="SqliteDedicatedConnection"/>). Each read is its own autocommit statement, as the EF Core query was: in WAL mode it
 /// sees every transaction committed before it starts and blocks no writer. An in-memory database, or a context with
 /// no connection string, keeps EF Core's queries (<see cref="Enabled"/> is false). Each read is logged at Debug with
 /// its SQL (event 3101), as EF Core logs its commands, so round trips can still be counted.
@@ -88,8 +88,8 @@ internal sealed partial class SqlitePreparedReads<TContext>(JwtAuthKitContextSou
                 result = reader.Read() ? read(reader) : null;
             }
 
-            Return(connection);
             LogRead(logger, sql);
+            Return(connection);
             return result;
         }
         catch
@@ -110,6 +110,10 @@ internal sealed partial class SqlitePreparedReads<TContext>(JwtAuthKitContextSou
         }
 
         _idle.Enqueue(connection);
+        if (Volatile.Read(ref _disposed))
+        {
+            Dispose(); // Disposed meanwhile: what was just queued is closed too.
+        }
     }
 
     public void Dispose()

@@ -8,7 +8,8 @@ namespace JwtAuthKit.EntityFramework.Sqlite;
 /// The group commit's own SQLite connection, kept open with <c>BEGIN IMMEDIATE</c>, the rotation command
 /// (<see cref="SqliteRotationStatement"/>) and <c>COMMIT</c> prepared once, where a command made per rotation compiled
 /// its three statements every time. Only the batch's drainer uses it, one batch at a time, and only inside this
-/// process's writer turn. It has the pragmas of every JwtAuthKit connection (<see cref="SqliteConnectionPragmas"/>).
+/// process's writer turn. It has the pragmas of every connection of JwtAuthKit's own context
+/// (<see cref="SqliteConnectionPragmas"/>), the only context it is used with (<see cref="SqliteDedicatedConnection"/>).
 /// After any failure the owner disposes it, which rolls back an open transaction, and opens a new one for the next batch.
 /// </summary>
 internal sealed class SqliteRotationWriter : IDisposable
@@ -23,10 +24,20 @@ internal sealed class SqliteRotationWriter : IDisposable
     {
         _statement = statement;
         _connection = SqliteDedicatedConnection.Open(connectionString, SqliteConnectionPragmas.Pragmas);
-        _begin = Prepared("BEGIN IMMEDIATE;", 0);
-        _commit = Prepared("COMMIT;", 0);
-        var names = Enumerable.Range(0, statement.ArgumentCount).Select(i => (object)$"$a{i}").ToArray();
-        _rotate = Prepared(string.Format(System.Globalization.CultureInfo.InvariantCulture, statement.Sql, names), statement.ArgumentCount);
+        try
+        {
+            _begin = Prepared("BEGIN IMMEDIATE;", 0);
+            _commit = Prepared("COMMIT;", 0);
+            var names = Enumerable.Range(0, statement.ArgumentCount).Select(i => (object)$"$a{i}").ToArray();
+            _rotate = Prepared(string.Format(System.Globalization.CultureInfo.InvariantCulture, statement.Sql, names), statement.ArgumentCount);
+        }
+        catch
+        {
+            _begin?.Dispose();
+            _commit?.Dispose();
+            _connection.Dispose(); // A schema not migrated yet, say: nothing stays open.
+            throw;
+        }
     }
 
     /// <summary>The rotation command's text, as logged.</summary>

@@ -33,6 +33,7 @@ internal sealed partial class SqliteRotationBatch<TContext>(JwtAuthKitContextSou
     private SqliteRotationStatement? _statement;
     private SqliteRotationWriter? _writer;
     private bool _noWriter;
+    private bool _disposed;
     private int _draining;
 
     public Task<bool> RotateAsync(string consumedTokenId, DateTimeOffset consumedAt, byte[] sealedSuccessor, RefreshToken successor, CancellationToken cancellationToken)
@@ -173,7 +174,7 @@ internal sealed partial class SqliteRotationBatch<TContext>(JwtAuthKitContextSou
             return open;
         }
 
-        if (_noWriter)
+        if (_noWriter || Volatile.Read(ref _disposed))
         {
             return null;
         }
@@ -188,7 +189,20 @@ internal sealed partial class SqliteRotationBatch<TContext>(JwtAuthKitContextSou
         return _writer = new SqliteRotationWriter(connectionString, _statement ??= SqliteRotationStatement.For(db));
     }
 
-    public void Dispose() => _writer?.Dispose();
+    /// <summary>
+    /// Closes the writer inside the writer turn, so no batch is mid-statement on it. A batch that holds the turn longer
+    /// than the wait (another process holding the file's lock) leaves the connection to the process's exit.
+    /// </summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        using var turn = contexts.TryTakeWriterTurn(TimeSpan.FromSeconds(5));
+        if (turn is not null)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+    }
 
     /// <summary>Writes the rotations that win, inside the caller's write transaction; whether each one won.</summary>
     private async Task<bool[]> WriteAsync(TContext db, IReadOnlyList<PendingRotation> batch)
