@@ -9,6 +9,10 @@ public sealed class PostgreSqlUserStoreTests(PostgreSqlStoreFixture f) : UserSto
 
 public sealed class SqliteSessionStoreTests(SqliteStoreFixture f) : SessionStoreSpecification<SqliteStoreFixture>(f);
 
+public sealed class SqliteApplicationContextUserStoreTests(SqliteApplicationContextFixture f) : UserStoreSpecification<SqliteApplicationContextFixture>(f);
+
+public sealed class SqliteApplicationContextSessionStoreTests(SqliteApplicationContextFixture f) : SessionStoreSpecification<SqliteApplicationContextFixture>(f);
+
 public sealed class PostgreSqlSessionStoreTests(PostgreSqlStoreFixture f) : SessionStoreSpecification<PostgreSqlStoreFixture>(f);
 
 public sealed class SqliteEmailOutboxStoreTests(SqliteStoreFixture f) : EmailOutboxStoreSpecification<SqliteStoreFixture>(f);
