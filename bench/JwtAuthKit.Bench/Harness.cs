@@ -22,6 +22,9 @@ public static class Harness
 
     public static string Ms(double value) => value.ToString(value < 10 ? "0.00" : value < 100 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
+    /// <summary>A share of the cores busy, as "12 %", or "n/a" where it could not be read.</summary>
+    public static string Busy(double? share) => share is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
+
     public static string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string FindRoot()

@@ -49,5 +49,23 @@ public static class Machine
         return before is { } b && after is { } a && a.Total > b.Total ? (double)(a.Busy - b.Busy) / (a.Total - b.Total) : null;
     }
 
+    /// <summary>
+    /// Waits until the cores are at most <paramref name="maxBusy"/> busy over one second, or <paramref name="timeout"/>
+    /// has passed; the last second's share. Hosts finish their tiered JIT and PostgreSQL its background writes in the
+    /// seconds after a start or a bulk load; a latency sample taken then measures them, not the request.
+    /// </summary>
+    public static async Task<double?> WaitForQuietAsync(double maxBusy, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var busy = await Task.Run(() => BusyShare(TimeSpan.FromSeconds(1)));
+            if (busy is null || busy <= maxBusy || DateTime.UtcNow >= deadline)
+            {
+                return busy;
+            }
+        }
+    }
+
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

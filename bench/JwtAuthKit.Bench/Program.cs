@@ -46,7 +46,8 @@ var clock = Stopwatch.StartNew();
 var warm = TimeSpan.FromSeconds(quick ? 1 : 10);
 var measure = TimeSpan.FromSeconds(quick ? 3 : 15);
 long[] sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
-var samples = quick ? 10 : 40;
+var samples = quick ? 10 : 100;
+Scale.QuietWait = TimeSpan.FromSeconds(quick ? 10 : 60);
 var latencySamples = quick ? 30 : 200;
 var revocationSamples = quick ? 10 : 100;
 var enumerationSamples = quick ? 5 : 100;
@@ -90,6 +91,12 @@ try
         var startingPgA = Start(Servers.HostAsync("host A (PostgreSQL)", "PostgreSql", pgDatabase, ClusterIssuer));
         var startingEmbed = Start(Servers.EmbeddingAsync(Path.Combine(Harness.Work, "embed.db")));
         var startingIdentity = Start(Servers.IdentityAsync(Path.Combine(Harness.Work, "identity.db")));
+        // The scale's reference hosts (see Scale): the same build on databases of their own that stay at the first size.
+        var references = Part("scale") && sizes.Length > 1;
+        var pgReferenceDatabase = references ? await PostgreSqlServer.CreateDatabaseAsync() : null;
+        var sqliteReference = $"Data Source={Path.Combine(Harness.Work, "host-reference.db")}";
+        var startingSqliteReference = references ? Start(Servers.HostAsync("host (SQLite, scale reference)", "Sqlite", sqliteReference)) : null;
+        var startingPgReference = references ? Start(Servers.HostAsync("host (PostgreSQL, scale reference)", "PostgreSql", pgReferenceDatabase!)) : null;
         var hostPgA = await startingPgA;
         var hostPgB = await Start(Servers.HostAsync("host B (PostgreSQL)", "PostgreSql", pgDatabase, ClusterIssuer));
         var (hostSqlite, embed, identity) = (await startingSqlite, await startingEmbed, await startingIdentity);
@@ -100,10 +107,10 @@ try
             await HttpLoad.RunAsync(results, embed, identity, hostSqlite, hostPgA, warm, measure, Start);
         }
 
-        var dbs = new (string Name, string Provider, ServerProcess Host, string ConnectionString)[]
+        var dbs = new[]
         {
-            ("SQLite", "Sqlite", hostSqlite, sqlite),
-            ("PostgreSQL", "PostgreSql", hostPgA, pgDatabase),
+            new ScaleDatabase("SQLite", "Sqlite", hostSqlite, sqlite, startingSqliteReference is null ? null : await startingSqliteReference, sqliteReference),
+            new ScaleDatabase("PostgreSQL", "PostgreSql", hostPgA, pgDatabase, startingPgReference is null ? null : await startingPgReference, pgReferenceDatabase),
         };
         if (Part("scale") || Part("flood"))
         {

@@ -3,8 +3,12 @@ namespace JwtAuthKit.Bench;
 /// <summary>One micro-benchmark: the mean and median per operation (ns) and the bytes allocated per operation.</summary>
 public sealed record MicroResult(string Name, string? Provider, double MeanNs, double MedianNs, double ErrorNs, long? AllocatedBytes);
 
-/// <summary>The scale figures at one size on one database.</summary>
-public sealed record ScaleResult(string Database, long Users, TimeSpan SeedTime, double SignInP50, double SignInP95, double SearchP50, double SearchP95, double ListP50, double ListP95, int Samples);
+/// <summary>
+/// The scale figures at one size on one database; <see cref="ReferenceSignInP50"/> is the reference host's (at the first size)
+/// sign-in p50, taken in turns with this size's (none with one size only).
+/// </summary>
+public sealed record ScaleResult(string Database, long Users, TimeSpan SeedTime, double SignInP50, double SignInP95, double SearchP50, double SearchP95, double ListP50, double ListP95, int Samples, double? BusyBefore,
+    double? ReferenceSignInP50);
 
 /// <summary>200 concurrent sign-ins.</summary>
 public sealed record FloodResult(string Database, int Requests, int Answered200, int Other, double TotalSeconds, double P50, double P99, double Max, double PeakMiB);
