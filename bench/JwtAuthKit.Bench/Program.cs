@@ -148,6 +148,7 @@ catch (Exception ex)
 finally
 {
     ServerProcess.StopAll();
+    await MicroHost.StopAllAsync(); // started again if the scale part timed the hash alone
 
     // The PostgreSQL server (if one was started) stops with this process: PostgreSqlServer's exit handler and watchdog.
 }

@@ -145,13 +145,13 @@ public static partial class Report
         if (r.Scale.Count > 0)
         {
             s.AppendLine("### Scale (users seeded in bulk)").AppendLine();
-            s.AppendLine("| database | users | seeding took | cores busy before | sign-in p50 / p95 | reference sign-in p50 (in turns) | size / reference | admin search p50 / p95 | dashboard list p50 / p95 |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            s.AppendLine("| database | users | seeding took | cores busy before | sign-in p50 / p95 | hash alone p50 (in turns) | reference sign-in p50 (in turns) | size / reference | admin search p50 / p95 | dashboard list p50 / p95 |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var x in r.Scale)
             {
-                s.AppendLine(CultureInfo.InvariantCulture, $"| {x.Database} | {Harness.N(x.Users)} | {x.SeedTime.TotalSeconds:0.0} s | {Harness.Busy(x.BusyBefore)} | {Harness.Ms(x.SignInP50)} / {Harness.Ms(x.SignInP95)} ms | {(x.ReferenceSignInP50 is { } reference ? $"{Harness.Ms(reference)} ms | {x.SignInP50 / reference:0.00}×" : "— | —")} | {Harness.Ms(x.SearchP50)} / {Harness.Ms(x.SearchP95)} ms | {Harness.Ms(x.ListP50)} / {Harness.Ms(x.ListP95)} ms |");
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {x.Database} | {Harness.N(x.Users)} | {x.SeedTime.TotalSeconds:0.0} s | {Harness.Busy(x.BusyBefore)} | {Harness.Ms(x.SignInP50)} / {Harness.Ms(x.SignInP95)} ms | {Harness.Ms(x.HashP50)} ms | {(x.ReferenceSignInP50 is { } reference ? $"{Harness.Ms(reference)} ms | {x.SignInP50 / reference:0.00}×" : "— | —")} | {Harness.Ms(x.SearchP50)} / {Harness.Ms(x.SearchP95)} ms | {Harness.Ms(x.ListP50)} / {Harness.Ms(x.ListP95)} ms |");
             }
 
-            s.AppendLine().Append(CultureInfo.InvariantCulture, $"Each size is measured once the cores are at most {Scale.QuietBusyShare:P0} busy over a second (waiting {Scale.QuietWait.TotalSeconds:0} s at most; the column says how busy they were). Sign-in: {r.Scale[0].Samples} sign-ins of random seeded users one after another, after 10 to warm up (Argon2id {r.HashSettings}){(r.Scale.Any(x => x.ReferenceSignInP50 is not null) ? $", in turns with as many on the reference: a second host of the same build on a database of its own that stays at {Harness.N(r.Scale[0].Users)} users, so a drift of the machine over the minutes between sizes falls on both alike; the target compares a size's p50 with the reference's taken in the same turns" : "")}. Admin search: `GET /api/admin/users?query=seedNNNNN` (a prefix matching about 100 users at every size). ");
+            s.AppendLine().Append(CultureInfo.InvariantCulture, $"The hash alone: our configured hasher in the harness's process, one hash in each turn of the sign-ins. Each size is measured once the cores are at most {Scale.QuietBusyShare:P0} busy over a second (waiting {Scale.QuietWait.TotalSeconds:0} s at most; the column says how busy they were). Sign-in: {r.Scale[0].Samples} sign-ins of random seeded users one after another, after 10 to warm up (Argon2id {r.HashSettings}){(r.Scale.Any(x => x.ReferenceSignInP50 is not null) ? $", in turns with as many on the reference: a second host of the same build on a database of its own that stays at {Harness.N(r.Scale[0].Users)} users, so a drift of the machine over the minutes between sizes falls on both alike; the target compares a size's p50 with the reference's taken in the same turns" : "")}. Admin search: `GET /api/admin/users?query=seedNNNNN` (a prefix matching about 100 users at every size). ");
             s.AppendLine("Dashboard list: `GET /admin/apps/{id}/users`, first page of 25 with the total, signed in as an operator. Seeding: a template user made through the admin API, its row copied (one transaction of prepared inserts on SQLite, binary COPY then VACUUM (ANALYZE) and a CHECKPOINT on PostgreSQL, so no autovacuum or checkpoint of the load runs while a size is measured); the seeding time is not a target.").AppendLine();
             if (charts.Contains("bench-scale.svg"))
             {
@@ -218,10 +218,11 @@ public static partial class Report
         foreach (var db in new[] { "SQLite", "PostgreSQL" })
         {
             var first = r.Scale.Where(x => x.Database == db).OrderBy(x => x.Users).FirstOrDefault();
-            if (first is not null && oursMs is { } hash)
+            if (first is not null)
             {
-                var limit = hash + 5;
-                yield return ($"sign-in p50 ≤ hash time + 5 ms ({db}, {Harness.N(first.Users)} users)", $"{Harness.Ms(first.SignInP50)} ms vs {Harness.Ms(hash)} + 5 ms ({r.HashSettings})", Verdict(first.SignInP50 <= limit));
+                // The hash timed in turns with these sign-ins (Scale), not the micro part's from the start of the run.
+                var limit = first.HashP50 + 5;
+                yield return ($"sign-in p50 ≤ hash time + 5 ms ({db}, {Harness.N(first.Users)} users)", $"{Harness.Ms(first.SignInP50)} ms vs {Harness.Ms(first.HashP50)} + 5 ms, the hash alone timed in turns with the sign-ins ({r.HashSettings})", Verdict(first.SignInP50 <= limit));
             }
         }
 

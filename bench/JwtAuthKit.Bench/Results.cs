@@ -5,10 +5,11 @@ public sealed record MicroResult(string Name, string? Provider, double MeanNs, d
 
 /// <summary>
 /// The scale figures at one size on one database; <see cref="ReferenceSignInP50"/> is the reference host's (at the first size)
-/// sign-in p50, taken in turns with this size's (none with one size only).
+/// sign-in p50, taken in turns with this size's (none with one size only); <see cref="HashP50"/> our hasher's alone, in the
+/// same turns.
 /// </summary>
 public sealed record ScaleResult(string Database, long Users, TimeSpan SeedTime, double SignInP50, double SignInP95, double SearchP50, double SearchP95, double ListP50, double ListP95, int Samples, double? BusyBefore,
-    double? ReferenceSignInP50);
+    double? ReferenceSignInP50, double HashP50);
 
 /// <summary>200 concurrent sign-ins.</summary>
 public sealed record FloodResult(string Database, int Requests, int Answered200, int Other, double TotalSeconds, double P50, double P99, double Max, double PeakMiB);
