@@ -69,7 +69,17 @@ public partial class DashboardHost : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
         if ((await answer).Status is >= 300 and < 400)
         {
-            await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            }
+            catch (TimeoutException timeout)
+            {
+                // Seen twice in CI under load, not reproduced: say where the browser ended up, for the next one to read.
+                throw new InvalidOperationException(
+                    $"{email}'s sign-in answered {(await answer).Status} to {(await answer).Headers.GetValueOrDefault("location")}, but the page stayed at {page.Url}: {Shorten(await page.Locator("body").InnerTextAsync())}", timeout);
+            }
+
             return;
         }
 
@@ -141,4 +151,6 @@ public partial class DashboardHost : IAsyncLifetime
 
     [GeneratedRegex(@"http://[^\s<""]+\?token=[^\s<""&]+")]
     private static partial Regex TokenLink();
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";
 }
