@@ -51,6 +51,32 @@ public abstract class UserStoreSpecification<TFixture>(TFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Recording_a_sign_in_sets_only_its_times_and_a_new_stamp_and_refuses_a_stale_copy()
+    {
+        var user = Rows.User(AppId, $"signin-{Ids.Tag()}@example.com", "Kept");
+        (await Store.CreateAsync(user, default)).Should().BeTrue();
+        var copy = (await Store.FindByIdAsync(AppId, user.Id, default))!;
+        var stale = (await Store.FindByIdAsync(AppId, user.Id, default))!;
+        var at = DateTimeOffset.UtcNow.AddMinutes(5);
+        var readStamp = copy.ConcurrencyStamp;
+        copy.Name = "changed only in memory";
+
+        (await Store.RecordSignInAsync(copy, at, default)).Should().BeTrue();
+        var stored = (await Store.FindByIdAsync(AppId, user.Id, default))!;
+        stale.Name = "Stale";
+        var refused = await Store.RecordSignInAsync(stale, at.AddMinutes(1), default);
+
+        stored.LastLoginAt.Should().BeCloseTo(at, TimeSpan.FromMilliseconds(1));
+        stored.UpdatedAt.Should().BeCloseTo(at, TimeSpan.FromMilliseconds(1));
+        stored.ConcurrencyStamp.Should().NotBe(readStamp).And.Be(copy.ConcurrencyStamp, "the caller's copy carries the new stamp");
+        stored.Name.Should().Be("Kept", "a sign-in writes its own columns, nothing else of the copy");
+        refused.Should().BeFalse("the stored user changed since that copy was read");
+        stale.ConcurrencyStamp.Should().Be(readStamp, "a refused copy is left as it was");
+        stale.LastLoginAt.Should().BeNull();
+        (await Store.FindByIdAsync(AppId, user.Id, default))!.LastLoginAt.Should().BeCloseTo(at, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
     public async Task Search_matches_part_of_an_address_or_a_name_in_any_case_and_pages_newest_first()
     {
         var tag = "srch" + Ids.Tag();

@@ -56,7 +56,8 @@ internal sealed partial class PasswordSignInService(
         var normalized = EmailAddress.Normalize(email);
 
         // While the account is throttled the password is not even checked (NIST SP 800-63B §5.2.2).
-        if (await throttle.GetRetryAfterAsync(application.Id, normalized, cancellationToken) is { } wait)
+        var throttled = await throttle.CheckAsync(application.Id, normalized, cancellationToken);
+        if (throttled.RetryAfter is { } wait)
         {
             return Errors.AccountThrottled(wait);
         }
@@ -93,14 +94,21 @@ internal sealed partial class PasswordSignInService(
         }
 
         var verifiedHash = user.PasswordHash;
+        var now = time.GetUtcNow();
+        bool saved;
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await hasher.HashAsync(password, cancellationToken);
+            user.LastLoginAt = now;
+            user.UpdatedAt = now;
+            saved = await users.UpdateAsync(user, cancellationToken);
+        }
+        else
+        {
+            saved = await users.RecordSignInAsync(user, now, cancellationToken); // only the sign-in's columns
         }
 
-        user.LastLoginAt = time.GetUtcNow();
-        user.UpdatedAt = user.LastLoginAt.Value;
-        if (!await users.UpdateAsync(user, cancellationToken))
+        if (!saved)
         {
             // The account changed while the password was checked. If the password itself changed (or the account
             // was disabled), the password just verified is stale: refuse, so no session outlives a password change.
@@ -114,7 +122,7 @@ internal sealed partial class PasswordSignInService(
             user = current;
         }
 
-        return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, cancellationToken);
+        return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, throttled.FailuresCounted, cancellationToken);
     }
 
     private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>

@@ -28,8 +28,13 @@ internal sealed class SignInCompletion(
     /// <param name="methods">The <c>amr</c> values proven.</param>
     /// <param name="auditMethod">The method's name in audit events (<c>password</c>, <c>magic_link</c>, <c>otp</c>).</param>
     /// <param name="client">The client.</param>
+    /// <param name="failuresCounted">
+    /// Whether the account's throttle may hold failures for a success to reset: <see langword="false"/> only when the caller
+    /// checked the throttle in this attempt and it held none. A failure counted concurrently since then is kept, which errs
+    /// toward the throttle.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, bool failuresCounted, CancellationToken cancellationToken)
     {
         if (user.MfaEnabled && !methods.Contains(AuthenticationMethods.MultiFactor))
         {
@@ -49,17 +54,23 @@ internal sealed class SignInCompletion(
             return SignInOutcome.SecondFactorRequired(token);
         }
 
-        var started = await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, cancellationToken);
+        var started = await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, failuresCounted, cancellationToken);
         return started.Succeeded ? SignInOutcome.SignedIn(started.Value) : started.Error;
     }
 
     /// <summary>
     /// Starts the session once every factor the user has is proven, and records the sign-in. Only now does the
     /// account's failure count start again: a right password alone does not reset what wrong MFA codes counted.
+    /// When <paramref name="failuresCounted"/> is <see langword="false"/> (the caller saw no count in this attempt) the reset,
+    /// a write that would delete nothing, is skipped.
     /// </summary>
-    public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, bool failuresCounted, CancellationToken cancellationToken)
     {
-        await throttle.ResetAsync(application.Id, user.Email, cancellationToken);
+        if (failuresCounted)
+        {
+            await throttle.ResetAsync(application.Id, user.Email, cancellationToken);
+        }
+
         var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
 
         // What was checked may have changed while the session was made (an address claimed, a password reset, the

@@ -15,12 +15,19 @@ namespace JwtAuthKit.Throttling;
 internal sealed class AccountThrottle(IAttemptCounterStore store, IApplicationResolver applications, TimeProvider time, Telemetry.JwtAuthKitMetrics metrics)
 {
     /// <summary>When the next attempt may be made; <see langword="null"/> when it may be made now.</summary>
-    public async Task<TimeSpan?> GetRetryAfterAsync(string applicationId, string accountKey, CancellationToken ct)
+    public async Task<TimeSpan?> GetRetryAfterAsync(string applicationId, string accountKey, CancellationToken ct) =>
+        (await CheckAsync(applicationId, accountKey, ct)).RetryAfter;
+
+    /// <summary>
+    /// When the next attempt may be made, and whether any failure is counted at all: a sign-in that saw none need not
+    /// reset the count when it succeeds (one write fewer on the common path).
+    /// </summary>
+    public async Task<AccountThrottleState> CheckAsync(string applicationId, string accountKey, CancellationToken ct)
     {
         var counter = await store.FindAsync(applicationId, Hash(accountKey), ct);
         if (counter is null)
         {
-            return null;
+            return new AccountThrottleState(null, FailuresCounted: false);
         }
 
         var settings = (await applications.FindByIdAsync(applicationId, ct))?.Settings ?? new ApplicationSettings();
@@ -28,11 +35,11 @@ internal sealed class AccountThrottle(IAttemptCounterStore store, IApplicationRe
         var wait = counter.LastFailureAt + delay - time.GetUtcNow();
         if (wait <= TimeSpan.Zero)
         {
-            return null;
+            return new AccountThrottleState(null, FailuresCounted: true);
         }
 
         metrics.Throttled("account");
-        return wait;
+        return new AccountThrottleState(wait, FailuresCounted: true);
     }
 
     public Task RecordFailureAsync(string applicationId, string accountKey, CancellationToken ct) =>

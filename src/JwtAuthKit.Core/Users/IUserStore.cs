@@ -58,6 +58,30 @@ public interface IUserStore
     Task<bool> UpdateAsync(User user, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records a sign-in if nobody changed the user since it was read: sets <see cref="User.LastLoginAt"/> and
+    /// <see cref="User.UpdatedAt"/> to <paramref name="signedInAt"/> and gives the user a new concurrency stamp, changing
+    /// nothing else. Works like <see cref="UpdateAsync"/> (which this default calls); a store may write only those columns.
+    /// </summary>
+    /// <param name="user">The user, as read.</param>
+    /// <param name="signedInAt">When the user signed in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when the stored user changed in the meantime; the caller's copy is then as it was.</returns>
+    async Task<bool> RecordSignInAsync(User user, DateTimeOffset signedInAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var (lastLogin, updated) = (user.LastLoginAt, user.UpdatedAt);
+        user.LastLoginAt = signedInAt;
+        user.UpdatedAt = signedInAt;
+        if (await UpdateAsync(user, cancellationToken))
+        {
+            return true;
+        }
+
+        (user.LastLoginAt, user.UpdatedAt) = (lastLogin, updated);
+        return false;
+    }
+
+    /// <summary>
     /// Records <paramref name="changedAt"/> as the users' <see cref="User.RolesChangedAt"/> once their role change has
     /// committed, and gives each a new concurrency stamp (so a copy read before cannot write an older time back).
     /// </summary>

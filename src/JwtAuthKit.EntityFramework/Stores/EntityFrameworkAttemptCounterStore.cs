@@ -7,10 +7,16 @@ namespace JwtAuthKit.EntityFramework.Stores;
 internal sealed class EntityFrameworkAttemptCounterStore<TContext>(JwtAuthKitContextSource<TContext> contexts) : IAttemptCounterStore
     where TContext : DbContext
 {
+    // Read on every password sign-in, MFA step and email code: compiled once (EF Core's compiled queries), so no
+    // expression tree is built and no query-cache key computed per call.
+    private static readonly Func<TContext, string, string, CancellationToken, Task<AttemptCounter?>> ByKey = EF.CompileAsyncQuery(
+        (TContext db, string applicationId, string keyHash, CancellationToken _) =>
+            db.Set<AttemptCounter>().AsNoTracking().FirstOrDefault(c => c.ApplicationId == applicationId && c.KeyHash == keyHash));
+
     public async Task<AttemptCounter?> FindAsync(string applicationId, string keyHash, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.Set<AttemptCounter>().AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId && c.KeyHash == keyHash, cancellationToken);
+        return await ByKey(db, applicationId, keyHash, cancellationToken);
     }
 
     public async Task IncrementAsync(string applicationId, string keyHash, DateTimeOffset now, CancellationToken cancellationToken)

@@ -52,6 +52,43 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public async Task A_password_sign_in_resets_the_throttle_only_when_it_counted_a_failure_and_records_only_the_sign_in_columns()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await TestHost.StartAsync(services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs)));
+        var email = Unique.Email();
+        (await host.Client.RegisterAsync(email)).EnsureSuccessStatusCode();
+        (await host.Client.LoginAsync(email)).EnsureSuccessStatusCode(); // warms the application cache
+        logs.Clear();
+
+        (await host.Client.LoginAsync(email)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var clean = Commands(logs);
+        (await host.Client.LoginAsync(email, "not the password at all")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        logs.Clear();
+        (await host.Client.LoginAsync(email)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var afterFailure = Commands(logs);
+        logs.Clear();
+        (await host.Client.LoginAsync(email, "not the password at all")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var failure = Commands(logs);
+
+        // The throttle read, the user by address, the sign-in's own UPDATE, the session and its refresh token (one
+        // transaction), the re-read of the user (the race check) and the audit event: no DELETE of a counter that the read
+        // saw was not there.
+        clean.Select(Verb).Should().Equal(["SELECT", "SELECT", "UPDATE", "INSERT", "INSERT", "SELECT", "INSERT"], string.Join("\n---\n", clean));
+        var update = clean[2].Split('\n', 2)[1];
+        update.Should().Contain("jak_users").And.Contain("\"LastLoginAt\"").And.Contain("\"ConcurrencyStamp\" =");
+        update.Should().NotContain("\"Email\" =").And.NotContain("\"PasswordHash\" =", "only the sign-in's columns are written");
+        afterFailure.Should().Contain(c => Verb(c) == "DELETE" && c.Contains("jak_attempt_counters"), "a success after a counted failure resets the count");
+
+        // And the reset did happen: five further failures are free again, as after any success.
+        failure.Select(Verb).Should().Contain("UPDATE", "the failure was counted again from a fresh counter");
+        for (var i = 0; i < 4; i++)
+        {
+            (await host.Client.LoginAsync(email, "not the password at all")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
     public async Task The_prepared_reads_are_prepared_once_not_per_request()
     {
         await using var host = await TestHost.StartAsync();
