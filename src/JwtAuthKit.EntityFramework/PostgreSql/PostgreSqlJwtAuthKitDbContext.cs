@@ -27,5 +27,5 @@ public sealed class PostgreSqlJwtAuthKitDbContext : JwtAuthKitDbContext
     }
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
+        options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
 }
