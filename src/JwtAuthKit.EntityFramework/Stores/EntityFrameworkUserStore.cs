@@ -194,8 +194,11 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await using var db = contexts.Create();
+            // Composed on (the Where), so EF Core wraps the raw SQL and names the columns it reads: a statement PostgreSQL
+            // keeps prepared (Max Auto Prepare) must not return "*", whose shape a migration adding a column would change.
             var holders = await db.Set<User>()
                 .FromSql($"SELECT * FROM \"jak_users\" WHERE \"ApplicationId\" = {applicationId} AND \"Roles\" LIKE {pattern}")
+                .Where(u => u.ApplicationId == applicationId)
                 .AsNoTracking().ToListAsync(cancellationToken);
             var conflicts = 0;
             foreach (var user in holders.Where(u => u.Roles.Contains(role)))
