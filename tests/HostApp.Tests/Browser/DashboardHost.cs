@@ -69,28 +69,37 @@ public partial class DashboardHost : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
         if ((await answer).Status is >= 300 and < 400)
         {
-            // Poll the page's URL rather than WaitForURLAsync: that checks the URL once and then waits for a navigation
-            // event, and a navigation committed between the two is missed. It timed out three times in CI under load,
-            // the last time with the page already at /admin, fully rendered.
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (page.Url.Contains("/admin/sign-in", StringComparison.Ordinal))
-            {
-                if (waited.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    throw new InvalidOperationException(
-                        $"{email}'s sign-in answered {(await answer).Status} to {(await answer).Headers.GetValueOrDefault("location")}, but the page stayed at {page.Url}: {Shorten(await page.Locator("body").InnerTextAsync())}");
-                }
-
-                await Task.Delay(50);
-            }
-
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await WaitForUrlAsync(page, url => !url.Contains("/admin/sign-in", StringComparison.Ordinal), async () =>
+                $"{email}'s sign-in answered {(await answer).Status} to {(await answer).Headers.GetValueOrDefault("location")}, but the page stayed at {page.Url}: {Shorten(await page.Locator("body").InnerTextAsync())}");
             return;
         }
 
         var alert = page.Locator("[role=alert]");
         await alert.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         throw new InvalidOperationException($"{email} was not signed in: {await alert.First.InnerTextAsync()}");
+    }
+
+    /// <summary>
+    /// Waits until the page's URL matches, then for the new document's <c>main</c> landmark. Polls the URL rather than
+    /// using WaitForURLAsync, and waits through a locator rather than WaitForLoadStateAsync: both of those check a state
+    /// once and then subscribe to an event, and under load in CI an event that arrived between the two was missed (three
+    /// times with the page already at its target and rendered, once with "Load" and "NetworkIdle" seen but not
+    /// DOMContentLoaded). A locator is polled by the driver inside the page, so it has no such gap.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> matches, Func<Task<string>>? describeTimeout = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException(describeTimeout is null ? $"The page stayed at {page.Url}." : await describeTimeout());
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.Locator("main").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>The first link with a token in the newest message to <paramref name="to"/> whose subject matches.</summary>

@@ -84,7 +84,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await DashboardHost.CheckPageAsync(member, "invitation");
         await member.FillAsync("#Password", DashboardHost.Password);
         await member.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
-        await member.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(member, url => url.EndsWith(appPath, StringComparison.Ordinal));
         (await member.Locator(".page-head .badge").InnerTextAsync()).Should().Be("admin");
         (await member.Locator(".card, .sidebar a.nav").AllInnerTextsAsync()).Should().Contain("Users");
 
@@ -154,7 +154,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await viewer.GotoAsync(await dashboard.MailLinkAsync(viewerEmail, ""));
         await viewer.FillAsync("#Password", DashboardHost.Password);
         await viewer.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
-        await viewer.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(viewer, url => url.EndsWith(appPath, StringComparison.Ordinal));
 
         foreach (var section in new[] { "", "/keys", "/settings", "/members", "/roles", "/users", "/email" })
         {
@@ -302,7 +302,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         cookie.SameSite.Should().Be(SameSiteAttribute.Strict);
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(page, url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
 
         // The old cookie, replayed, no longer opens the dashboard: its JwtAuthKit session ended.
         var replay = await chromium.Browser.NewContextAsync();
@@ -331,7 +331,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await page.GotoAsync(await dashboard.MailLinkAsync(email, ""));
         await page.FillAsync("#Password", DashboardHost.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(page, url => url.EndsWith(appPath, StringComparison.Ordinal));
 
         await page.GotoAsync(dashboard.Url("/admin/account"));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set up an authenticator" }).ClickAsync();
@@ -355,7 +355,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         // The next time step's code: the one used to turn MFA on is not accepted twice.
         await page.FillAsync("#Code", Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(30)));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(page, url => !url.Contains("/admin/sign-in", StringComparison.Ordinal));
         (await page.Locator(".card .title").AllInnerTextsAsync()).Should().ContainSingle();
         await page.Context.CloseAsync();
         await owner.Context.CloseAsync();
@@ -388,7 +388,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await page.FillAsync("#NewPassword", NewPassword);
         await page.FillAsync("#ConfirmPassword", NewPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set new password" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(page, url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
         await page.GetByText("Your password was changed").WaitForAsync();
 
         await page.FillAsync("#Email", email);
@@ -460,12 +460,12 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await page.Locator("details.danger-zone summary").ClickAsync();
         await page.FillAsync("#ConfirmName", name);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete application" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        await DashboardHost.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/admin");
         await page.GotoAsync(dashboard.Url("/admin/account"));
         await page.Locator("#delete-account summary").ClickAsync();
         await page.FillAsync("#ConfirmEmail", email);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete account" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(page, url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
         await page.GetByText("Your dashboard account was deleted.").WaitForAsync();
         var act = () => dashboard.SignInAsync(page, email, DashboardHost.Password);
         await act.Should().ThrowAsync<InvalidOperationException>("the account is gone");
@@ -486,7 +486,7 @@ public sealed class DashboardTests(Chromium chromium, DashboardHost dashboard) :
         await member.GotoAsync(await dashboard.MailLinkAsync(email, ""));
         await member.FillAsync("#Password", DashboardHost.Password);
         await member.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create account and join" }).ClickAsync();
-        await member.WaitForURLAsync(url => url.EndsWith(appPath, StringComparison.Ordinal));
+        await DashboardHost.WaitForUrlAsync(member, url => url.EndsWith(appPath, StringComparison.Ordinal));
         await member.Context.CloseAsync();
         return (owner, appPath, email);
     }
