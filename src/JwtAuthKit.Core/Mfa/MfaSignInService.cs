@@ -101,6 +101,6 @@ internal sealed class MfaSignInService(
         }
 
         return await completion.StartAsync(owner, user, methods,
-            new Dictionary<string, string> { ["method"] = "mfa", ["factor"] = usedRecoveryCode ? "recovery_code" : "totp" }, client, failuresCounted: true, cancellationToken);
+            new Dictionary<string, string> { ["method"] = "mfa", ["factor"] = usedRecoveryCode ? "recovery_code" : "totp" }, client, failuresCounted: true, recordSignInAt: null, cancellationToken);
     }
 }

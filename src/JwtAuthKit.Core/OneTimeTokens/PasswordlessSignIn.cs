@@ -69,6 +69,6 @@ internal sealed class PasswordlessSignIn(IUserStore users, AddressOwnership owne
             user = await users.FindByIdAsync(application.Id, user.Id, cancellationToken) ?? user;
         }
 
-        return await completion.CompleteFirstFactorAsync(application, user, [amr], auditMethod, client, failuresCounted: true, cancellationToken);
+        return await completion.CompleteFirstFactorAsync(application, user, [amr], auditMethod, client, failuresCounted: true, recordSignInAt: null, cancellationToken);
     }
 }

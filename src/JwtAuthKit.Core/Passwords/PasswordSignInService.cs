@@ -96,12 +96,20 @@ internal sealed partial class PasswordSignInService(
         var verifiedHash = user.PasswordHash;
         var now = time.GetUtcNow();
         bool saved;
+        DateTimeOffset? recordWithSession = null;
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await hasher.HashAsync(password, cancellationToken);
             user.LastLoginAt = now;
             user.UpdatedAt = now;
             saved = await users.UpdateAsync(user, cancellationToken);
+        }
+        else if (!user.MfaEnabled)
+        {
+            // A session follows at once: its completion writes the last login after the session's insert, and that
+            // conditional write is also its check that nothing changed since this read (one statement, not two).
+            saved = true;
+            recordWithSession = now;
         }
         else
         {
@@ -122,7 +130,7 @@ internal sealed partial class PasswordSignInService(
             user = current;
         }
 
-        return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, throttled.FailuresCounted, cancellationToken);
+        return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, throttled.FailuresCounted, recordWithSession, cancellationToken);
     }
 
     private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>

@@ -33,11 +33,20 @@ internal sealed class SignInCompletion(
     /// checked the throttle in this attempt and it held none. A failure counted concurrently since then is kept, which errs
     /// toward the throttle.
     /// </param>
+    /// <param name="recordSignInAt">
+    /// When set, the caller has not written the last login: the session's start writes it (see <see cref="StartAsync"/>).
+    /// For a user without a second factor; one with a second factor has it written here, before the challenge.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, bool failuresCounted, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, bool failuresCounted, DateTimeOffset? recordSignInAt, CancellationToken cancellationToken)
     {
         if (user.MfaEnabled && !methods.Contains(AuthenticationMethods.MultiFactor))
         {
+            if (recordSignInAt is { } firstFactorAt)
+            {
+                await users.RecordSignInAsync(user, firstFactorAt, cancellationToken); // as the password step does for such a user
+            }
+
             var now = time.GetUtcNow();
             var token = SecretTokens.Create(32);
             await challenges.CreateAsync(new MfaChallenge
@@ -54,7 +63,7 @@ internal sealed class SignInCompletion(
             return SignInOutcome.SecondFactorRequired(token);
         }
 
-        var started = await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, failuresCounted, cancellationToken);
+        var started = await StartAsync(application, user, methods, new Dictionary<string, string> { ["method"] = auditMethod }, client, failuresCounted, recordSignInAt, cancellationToken);
         return started.Succeeded ? SignInOutcome.SignedIn(started.Value) : started.Error;
     }
 
@@ -63,8 +72,12 @@ internal sealed class SignInCompletion(
     /// account's failure count start again: a right password alone does not reset what wrong MFA codes counted.
     /// When <paramref name="failuresCounted"/> is <see langword="false"/> (the caller saw no count in this attempt) the reset,
     /// a write that would delete nothing, is skipped.
+    /// When <paramref name="recordSignInAt"/> is set, the last login is written after the session's insert with
+    /// <see cref="IUserStore.RecordSignInAsync"/>, which writes only if the user's concurrency stamp is still the one read:
+    /// every write to a user gives it a new stamp, so a write that lands proves nothing changed since the read, and the
+    /// re-read is skipped. When it does not land (another sign-in of the same user, say), the re-read decides as before.
     /// </summary>
-    public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, bool failuresCounted, CancellationToken cancellationToken)
+    public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, bool failuresCounted, DateTimeOffset? recordSignInAt, CancellationToken cancellationToken)
     {
         if (failuresCounted)
         {
@@ -76,12 +89,16 @@ internal sealed class SignInCompletion(
         // What was checked may have changed while the session was made (an address claimed, a password reset, the
         // account disabled, a factor enrolled, the roles the token carries): then the new session must not outlive the
         // revocation that came first, nor carry roles an administrator has just taken away.
-        var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
-        if (current is null || current.PasswordHash != user.PasswordHash || current.EmailVerified != user.EmailVerified
-            || !current.IsActive || current.MfaEnabled != user.MfaEnabled || current.RolesChangedAt != user.RolesChangedAt)
+        var unchanged = recordSignInAt is { } signedInAt && await users.RecordSignInAsync(user, signedInAt, cancellationToken);
+        if (!unchanged)
         {
-            await revoker.RevokeOneAsync(application.Id, user.Id, result.SessionId, SessionRevocationReason.AddressClaimed, cancellationToken);
-            return Errors.ChangedConcurrently;
+            var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
+            if (current is null || current.PasswordHash != user.PasswordHash || current.Email != user.Email || current.EmailVerified != user.EmailVerified
+                || !current.IsActive || current.MfaEnabled != user.MfaEnabled || current.RolesChangedAt != user.RolesChangedAt)
+            {
+                await revoker.RevokeOneAsync(application.Id, user.Id, result.SessionId, SessionRevocationReason.AddressClaimed, cancellationToken);
+                return Errors.ChangedConcurrently;
+            }
         }
 
         await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);

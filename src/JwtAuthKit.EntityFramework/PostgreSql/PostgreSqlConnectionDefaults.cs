@@ -5,8 +5,8 @@ namespace JwtAuthKit.EntityFramework.PostgreSql;
 /// <summary>
 /// What the PostgreSQL provider adds to a connection string that does not say otherwise: <c>Max Auto Prepare=20</c>,
 /// so Npgsql prepares the statements a connection runs most and stops sending each one to be parsed and planned again.
-/// A sign-in runs six statements (seven when it resets the throttle); on a two-core machine this took its p50 from
-/// 50.5 to 45.0 ms (docs/deploy.md).
+/// A sign-in runs five statements (more when it resets the throttle or finds the user changed); on a two-core machine
+/// this took its p50 from 50.5 to 45.0 ms, when it ran seven (docs/deploy.md).
 /// </summary>
 /// <remarks>
 /// A connection string that names <c>Max Auto Prepare</c> keeps its value: <c>Max Auto Prepare=0</c> turns it off, which
