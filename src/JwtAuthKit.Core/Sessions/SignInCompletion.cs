@@ -35,18 +35,13 @@ internal sealed class SignInCompletion(
     /// </param>
     /// <param name="recordSignInAt">
     /// When set, the caller has not written the last login: the session's start writes it (see <see cref="StartAsync"/>).
-    /// For a user without a second factor; one with a second factor has it written here, before the challenge.
+    /// Only for a user without a second factor (one with a second factor gets a challenge, not a session); ignored otherwise.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Result<SignInOutcome>> CompleteFirstFactorAsync(Application application, User user, IReadOnlyList<string> methods, string auditMethod, ClientInfo client, bool failuresCounted, DateTimeOffset? recordSignInAt, CancellationToken cancellationToken)
     {
         if (user.MfaEnabled && !methods.Contains(AuthenticationMethods.MultiFactor))
         {
-            if (recordSignInAt is { } firstFactorAt)
-            {
-                await users.RecordSignInAsync(user, firstFactorAt, cancellationToken); // as the password step does for such a user
-            }
-
             var now = time.GetUtcNow();
             var token = SecretTokens.Create(32);
             await challenges.CreateAsync(new MfaChallenge

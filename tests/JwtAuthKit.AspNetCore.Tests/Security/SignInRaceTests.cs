@@ -20,12 +20,8 @@ public sealed class SignInRaceTests
         await using var host = await TestHost.StartAsync(kit: kit => race.Wrap(kit.Services));
         var (applicationId, userId, email) = await RegisteredAsync(host);
         var users = host.GetRequiredService<IUserStore>();
-        race.WhileWriting = async () =>
-        {
-            var user = (await users.FindByIdAsync(applicationId, userId, default))!;
-            user.PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$changedchangedchangedchangedchangedchangedc";
-            (await users.UpdateAsync(user, default)).Should().BeTrue();
-        };
+        race.WhileWriting = Changing(users, applicationId, userId,
+            user => user.PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$changedchangedchangedchangedchangedchangedc");
 
         var (before, loginAt) = await BeforeLoginAsync(host, race, applicationId, userId);
         var answer = await host.Client.LoginAsync(email);
@@ -44,12 +40,7 @@ public sealed class SignInRaceTests
         await using var host = await TestHost.StartAsync(kit: kit => race.Wrap(kit.Services));
         var (applicationId, userId, email) = await RegisteredAsync(host);
         var users = host.GetRequiredService<IUserStore>();
-        race.WhileWriting = async () =>
-        {
-            var user = (await users.FindByIdAsync(applicationId, userId, default))!;
-            user.Email = Unique.Email();
-            (await users.UpdateAsync(user, default)).Should().BeTrue();
-        };
+        race.WhileWriting = Changing(users, applicationId, userId, user => user.Email = Unique.Email());
 
         var (before, loginAt) = await BeforeLoginAsync(host, race, applicationId, userId);
         var answer = await host.Client.LoginAsync(email);
@@ -96,6 +87,14 @@ public sealed class SignInRaceTests
         (await ActiveSessionsAsync(host, applicationId, userId)).Should().HaveCount(before.Count + 1);
         (await host.GetRequiredService<IUserStore>().FindByIdAsync(applicationId, userId, default))!.LastLoginAt.Should().Be(loginAt);
     }
+
+    /// <summary>An administrator's change of the user, saved with <see cref="IUserStore.UpdateAsync"/> (which gives a new stamp).</summary>
+    private static Func<Task> Changing(IUserStore users, string applicationId, string userId, Action<User> change) => async () =>
+    {
+        var user = (await users.FindByIdAsync(applicationId, userId, default))!;
+        change(user);
+        (await users.UpdateAsync(user, default)).Should().BeTrue();
+    };
 
     /// <summary>The sessions the registration left, and the sign-in's time (a minute on, so it differs from the registration's).</summary>
     private static async Task<(List<string> Before, DateTimeOffset LoginAt)> BeforeLoginAsync(TestHost host, SessionWriteRace race, string applicationId, string userId)
