@@ -6,7 +6,10 @@ using Npgsql;
 
 namespace JwtAuthKit.EntityFramework.Tests.PostgreSql;
 
-/// <summary>The provider turns on Npgsql's automatic preparation unless the connection string says otherwise.</summary>
+/// <summary>
+/// The provider turns on Npgsql's automatic preparation and turns off the reset of pooled connections unless the
+/// connection string says otherwise.
+/// </summary>
 public sealed class PostgreSqlConnectionDefaultsTests
 {
     [Theory]
@@ -21,6 +24,28 @@ public sealed class PostgreSqlConnectionDefaultsTests
 
         new NpgsqlConnectionStringBuilder(applied).MaxAutoPrepare.Should().Be(expected);
         applied.Should().StartWith(given.TrimEnd(';'), "the rest of the string is kept exactly as given");
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=auth", true)]
+    [InlineData("Host=db;Database=auth;No Reset On Close=false", false)]
+    [InlineData("Host=db;noresetonclose=False;Database=auth", false)]
+    [InlineData("Host=db;Max Auto Prepare=0;NO RESET ON CLOSE=true", true)]
+    public void A_pooled_connection_is_not_reset_unless_the_connection_string_asks_for_it(string given, bool expected)
+    {
+        var applied = PostgreSqlConnectionDefaults.Apply(given);
+
+        var settings = new NpgsqlConnectionStringBuilder(applied);
+        settings.NoResetOnClose.Should().Be(expected);
+        applied.Should().StartWith(given.TrimEnd(';'), "the rest of the string is kept exactly as given");
+    }
+
+    [Fact]
+    public void A_connection_string_that_sets_both_is_kept_exactly()
+    {
+        const string given = "Host=db;Database=auth;Max Auto Prepare=3;No Reset On Close=false;";
+
+        PostgreSqlConnectionDefaults.Apply(given).Should().Be(given);
     }
 
     [Fact]
@@ -39,6 +64,8 @@ public sealed class PostgreSqlConnectionDefaultsTests
 
         var prepared = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements").SingleAsync();
         prepared.Should().BeGreaterThan(0, "Npgsql prepares a statement once it has run it a few times on a connection");
-        new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxAutoPrepare.Should().Be(PostgreSqlConnectionDefaults.MaxAutoPrepare);
+        var settings = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        settings.MaxAutoPrepare.Should().Be(PostgreSqlConnectionDefaults.MaxAutoPrepare);
+        settings.NoResetOnClose.Should().BeTrue("the provider's own pool skips the reset of a returned connection");
     }
 }
