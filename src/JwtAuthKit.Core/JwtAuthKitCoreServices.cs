@@ -55,6 +55,7 @@ internal static class JwtAuthKitCoreServices
         services.TryAddSingleton<Caching.NodeCaches>();
         services.TryAddSingleton<SessionRevoker>();
         services.TryAddSingleton<SessionIssuer>();
+        services.TryAddSingleton<ISignInWriter, StoreSignInWriter>();
         services.TryAddSingleton<SignInCompletion>();
         services.TryAddSingleton<Users.AddressOwnership>();
         services.TryAddSingleton<Mfa.TotpAuthenticator>();

@@ -68,6 +68,7 @@ public static partial class JwtAuthKitEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IOneTimeTokenStore, EntityFrameworkOneTimeTokenStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IRoleStore, EntityFrameworkRoleStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IAuditStore, EntityFrameworkAuditStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<ISignInWriter, EntityFrameworkSignInWriter<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Mfa.ISecondFactorStore, EntityFrameworkSecondFactorStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<Mfa.IMfaChallengeStore, EntityFrameworkMfaChallengeStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, EntityFrameworkAttemptCounterStore<TContext>>());

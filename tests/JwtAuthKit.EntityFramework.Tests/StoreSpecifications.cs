@@ -42,3 +42,9 @@ public sealed class PostgreSqlJobLeaseStoreTests(PostgreSqlStoreFixture f) : Job
 public sealed class SqliteRetentionStoreTests(SqliteStoreFixture f) : RetentionStoreSpecification<SqliteStoreFixture>(f);
 
 public sealed class PostgreSqlRetentionStoreTests(PostgreSqlStoreFixture f) : RetentionStoreSpecification<PostgreSqlStoreFixture>(f);
+
+public sealed class SqliteSignInWriterTests(SqliteStoreFixture f) : SignInWriterSpecification<SqliteStoreFixture>(f);
+
+public sealed class SqliteApplicationContextSignInWriterTests(SqliteApplicationContextFixture f) : SignInWriterSpecification<SqliteApplicationContextFixture>(f);
+
+public sealed class PostgreSqlSignInWriterTests(PostgreSqlStoreFixture f) : SignInWriterSpecification<PostgreSqlStoreFixture>(f);

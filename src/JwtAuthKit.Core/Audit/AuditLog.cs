@@ -13,26 +13,33 @@ internal sealed partial class AuditLog(IAuditStore store, TimeProvider time, ILo
 
     public async Task RecordAsync(string applicationId, string type, string? userId, string? actor, ClientInfo client, IDictionary<string, string>? data, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var auditEvent = Create(applicationId, type, userId, actor, client, data);
         try
         {
-            await store.AddAsync(new AuditEvent
-            {
-                Id = Guid.CreateVersion7(now).ToString(),
-                ApplicationId = applicationId,
-                Type = type,
-                UserId = userId,
-                Actor = actor ?? (userId is null ? System : "user:" + userId),
-                IpAddress = client.IpAddress,
-                UserAgent = client.UserAgent is { Length: > 512 } agent ? agent[..512] : client.UserAgent,
-                Data = data ?? new Dictionary<string, string>(),
-                CreatedAt = now,
-            }, CancellationToken.None);
+            await store.AddAsync(auditEvent, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRecordFailed(logger, type, ex);
         }
+    }
+
+    /// <summary>The event <see cref="RecordAsync"/> would record, for a caller that writes it with its own change.</summary>
+    public AuditEvent Create(string applicationId, string type, string? userId, string? actor, ClientInfo client, IDictionary<string, string>? data)
+    {
+        var now = time.GetUtcNow();
+        return new AuditEvent
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            ApplicationId = applicationId,
+            Type = type,
+            UserId = userId,
+            Actor = actor ?? (userId is null ? System : "user:" + userId),
+            IpAddress = client.IpAddress,
+            UserAgent = client.UserAgent is { Length: > 512 } agent ? agent[..512] : client.UserAgent,
+            Data = data ?? new Dictionary<string, string>(),
+            CreatedAt = now,
+        };
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "Recording audit event {Type} failed.")]

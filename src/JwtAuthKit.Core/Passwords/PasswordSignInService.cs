@@ -55,14 +55,14 @@ internal sealed partial class PasswordSignInService(
 
         var normalized = EmailAddress.Normalize(email);
 
-        // While the account is throttled the password is not even checked (NIST SP 800-63B §5.2.2).
-        var throttled = await throttle.CheckAsync(application.Id, normalized, cancellationToken);
+        // The throttle's count and the user are read at the same time (two round trips in the time of one); reading the
+        // user checks nothing. While the account is throttled the password is not even checked (NIST SP 800-63B §5.2.2).
+        var (throttled, user) = await ReadAsync(application.Id, normalized, cancellationToken);
         if (throttled.RetryAfter is { } wait)
         {
             return Errors.AccountThrottled(wait);
         }
 
-        var user = normalized.Length <= EmailAddress.MaxLength ? await users.FindByEmailAsync(application.Id, normalized, cancellationToken) : null;
         if (user?.PasswordHash is null)
         {
             await dummy.SpendVerificationAsync(password, cancellationToken);
@@ -131,6 +131,23 @@ internal sealed partial class PasswordSignInService(
         }
 
         return await completion.CompleteFirstFactorAsync(application, user, [AuthenticationMethods.Password], "password", client, throttled.FailuresCounted, recordWithSession, cancellationToken);
+    }
+
+    private async Task<(Throttling.AccountThrottleState Throttle, User? User)> ReadAsync(string applicationId, string normalized, CancellationToken cancellationToken)
+    {
+        var findUser = normalized.Length <= EmailAddress.MaxLength ? users.FindByEmailAsync(applicationId, normalized, cancellationToken) : Task.FromResult<User?>(null);
+        Throttling.AccountThrottleState throttled;
+        try
+        {
+            throttled = await throttle.CheckAsync(applicationId, normalized, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the user's read running unobserved, whatever the throttle's read did.
+            await ((Task)findUser).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return (throttled, await findUser);
     }
 
     private Task Failed(Application application, string? userId, string reason, ClientInfo client, CancellationToken cancellationToken) =>

@@ -5,12 +5,31 @@ using JwtAuthKit.Users;
 namespace JwtAuthKit.Sessions;
 
 /// <summary>Starts a session for a user who just proved who they are, and issues its first token pair.</summary>
-internal sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer accessTokens, TimeProvider time)
+internal sealed class SessionIssuer(ISessionStore sessions, ISignInWriter signIns, AccessTokenIssuer accessTokens, TimeProvider time)
 {
+    /// <summary>Starts the session; nothing else is written.</summary>
     public async Task<AuthResult> StartAsync(Application application, User user, IReadOnlyList<string> methods, ClientInfo client, CancellationToken cancellationToken)
     {
+        var (session, refreshToken, refreshRecord) = NewSession(application, user, methods, client);
+        await sessions.CreateAsync(session, refreshRecord, cancellationToken);
+        return await IssueAsync(application, user, session, refreshToken, refreshRecord, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the session and writes it with <paramref name="signedIn"/> and the user's last login through
+    /// <see cref="ISignInWriter"/>; <c>Recorded</c> is <see langword="false"/> when the user changed since it was read (the
+    /// session and the event are written, the last login is not).
+    /// </summary>
+    public async Task<(AuthResult Result, bool Recorded)> StartRecordingAsync(Application application, User user, IReadOnlyList<string> methods, ClientInfo client, Audit.AuditEvent signedIn, DateTimeOffset signedInAt, CancellationToken cancellationToken)
+    {
+        var (session, refreshToken, refreshRecord) = NewSession(application, user, methods, client);
+        var recorded = await signIns.WriteAsync(session, refreshRecord, signedIn, user, signedInAt, cancellationToken);
+        return (await IssueAsync(application, user, session, refreshToken, refreshRecord, cancellationToken), recorded);
+    }
+
+    private (Session Session, string RefreshToken, RefreshToken RefreshRecord) NewSession(Application application, User user, IReadOnlyList<string> methods, ClientInfo client)
+    {
         var now = time.GetUtcNow();
-        var settings = application.Settings;
         var session = new Session
         {
             Id = Guid.CreateVersion7(now).ToString(),
@@ -19,15 +38,19 @@ internal sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer ac
             AuthenticationMethods = string.Join(' ', methods),
             CreatedAt = now,
             LastUsedAt = now,
-            ExpiresAt = now + TimeSpan.FromSeconds(settings.SessionLifetimeSeconds),
+            ExpiresAt = now + TimeSpan.FromSeconds(application.Settings.SessionLifetimeSeconds),
             IpAddress = Truncate(client.IpAddress, 64),
             UserAgent = Truncate(client.UserAgent, 512),
         };
-        var (refreshToken, refreshRecord) = NewRefreshToken(session, settings, now);
-        await sessions.CreateAsync(session, refreshRecord, cancellationToken);
+        var (refreshToken, refreshRecord) = NewRefreshToken(session, application.Settings, now);
+        return (session, refreshToken, refreshRecord);
+    }
+
+    private async Task<AuthResult> IssueAsync(Application application, User user, Session session, string refreshToken, RefreshToken refreshRecord, CancellationToken cancellationToken)
+    {
         var (accessToken, expiresIn) = await accessTokens.IssueAsync(application, user, session, cancellationToken);
-        return new AuthResult(accessToken, expiresIn, refreshToken, Seconds(refreshRecord.ExpiresAt - now), session.Id, user,
-            Mfa.MfaRolePolicy.EnrollmentRequired(settings, user));
+        return new AuthResult(accessToken, expiresIn, refreshToken, Seconds(refreshRecord.ExpiresAt - session.CreatedAt), session.Id, user,
+            Mfa.MfaRolePolicy.EnrollmentRequired(application.Settings, user));
     }
 
     /// <summary>A new refresh token (256 bits) and its stored record; it expires after the idle lifetime, never after the session.</summary>

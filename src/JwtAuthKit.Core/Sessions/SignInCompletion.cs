@@ -67,10 +67,11 @@ internal sealed class SignInCompletion(
     /// account's failure count start again: a right password alone does not reset what wrong MFA codes counted.
     /// When <paramref name="failuresCounted"/> is <see langword="false"/> (the caller saw no count in this attempt) the reset,
     /// a write that would delete nothing, is skipped.
-    /// When <paramref name="recordSignInAt"/> is set, the last login is written after the session's insert with
-    /// <see cref="IUserStore.RecordSignInAsync"/>, which writes only if the user's concurrency stamp is still the one read:
-    /// every write to a user gives it a new stamp, so a write that lands proves nothing changed since the read, and the
-    /// re-read is skipped. When it does not land (another sign-in of the same user, say), the re-read decides as before.
+    /// When <paramref name="recordSignInAt"/> is set, the session, the audit event and the last login are written together
+    /// by <see cref="ISignInWriter"/> (one transaction with the Entity Framework Core stores). The last login is written
+    /// only if the user's concurrency stamp is still the one read: every write to a user gives it a new stamp, so a write
+    /// that lands proves nothing changed since the read, and the re-read is skipped. When it does not land (another
+    /// sign-in of the same user, say), the re-read decides as before.
     /// </summary>
     public async Task<Result<AuthResult>> StartAsync(Application application, User user, IReadOnlyList<string> methods, Dictionary<string, string> auditData, ClientInfo client, bool failuresCounted, DateTimeOffset? recordSignInAt, CancellationToken cancellationToken)
     {
@@ -79,12 +80,23 @@ internal sealed class SignInCompletion(
             await throttle.ResetAsync(application.Id, user.Email, cancellationToken);
         }
 
-        var result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
+        AuthResult result;
+        var unchanged = false;
+        var audited = false;
+        if (recordSignInAt is { } signedInAt)
+        {
+            var signedIn = audit.Create(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData);
+            (result, unchanged) = await sessions.StartRecordingAsync(application, user, methods, client, signedIn, signedInAt, cancellationToken);
+            audited = true;
+        }
+        else
+        {
+            result = await sessions.StartAsync(application, user, methods, client, cancellationToken);
+        }
 
         // What was checked may have changed while the session was made (an address claimed, a password reset, the
         // account disabled, a factor enrolled, the roles the token carries): then the new session must not outlive the
         // revocation that came first, nor carry roles an administrator has just taken away.
-        var unchanged = recordSignInAt is { } signedInAt && await users.RecordSignInAsync(user, signedInAt, cancellationToken);
         if (!unchanged)
         {
             var current = await users.FindByIdAsync(application.Id, user.Id, cancellationToken);
@@ -96,7 +108,11 @@ internal sealed class SignInCompletion(
             }
         }
 
-        await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
+        if (!audited)
+        {
+            await audit.RecordAsync(application.Id, AuditEventTypes.SignIn, user.Id, null, client, auditData, cancellationToken);
+        }
+
         metrics.SignedIn(auditData.TryGetValue("method", out var method) ? method : "unknown");
         return result;
     }

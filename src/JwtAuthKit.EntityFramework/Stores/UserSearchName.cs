@@ -6,7 +6,7 @@ namespace JwtAuthKit.EntityFramework.Stores;
 
 /// <summary>
 /// Keeps the users table's <c>SearchName</c> column (the name trimmed and lower-cased, indexed with the application)
-/// in step with <see cref="User.Name"/> on every save, so a name search is an index range read, not a scan.
+/// in step with <see cref="User.Name"/> on every save that adds a user or changes its name, so a name search is an index range read, not a scan.
 /// </summary>
 internal sealed class UserSearchName : SaveChangesInterceptor
 {
@@ -35,7 +35,8 @@ internal sealed class UserSearchName : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<User>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        // A save that leaves the name alone leaves its column alone (the sign-in's last-login update writes three columns).
+        foreach (var entry in context.ChangeTracker.Entries<User>().Where(e => e.State is EntityState.Added || (e.State is EntityState.Modified && e.Property(u => u.Name).IsModified)))
         {
             entry.Property<string?>(Property).CurrentValue = Of(entry.Entity.Name);
         }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace JwtAuthKit.AspNetCore.Tests.Security;
 
 /// <summary>
-/// A password sign-in whose user changes while its session is being written: the last-login write after the session's
-/// insert is the race check (it lands only on an unchanged user), and the re-read decides when it does not land.
+/// A password sign-in whose user changes while its password is checked or its session is being written: the last-login
+/// write with the session is the race check (it lands only on an unchanged user), and the re-read decides when it does
+/// not land. With the host's own stores the session, the audit event and the last login are one transaction
+/// (<see cref="ISignInWriter"/>); a session-store decorator makes the writer fall back to the stores one by one.
 /// </summary>
 public sealed class SignInRaceTests
 {
@@ -88,6 +90,49 @@ public sealed class SignInRaceTests
         (await host.GetRequiredService<IUserStore>().FindByIdAsync(applicationId, userId, default))!.LastLoginAt.Should().Be(loginAt);
     }
 
+    [Fact]
+    public async Task A_password_changed_while_the_password_is_checked_refuses_the_sign_in_through_the_one_transaction_write()
+    {
+        var race = new HashRace();
+        await using var host = await TestHost.StartAsync(kit: kit => race.Wrap(kit.Services));
+        host.GetRequiredService<ISignInWriter>().GetType().Name.Should().StartWith("EntityFrameworkSignInWriter");
+        var (applicationId, userId, email) = await RegisteredAsync(host);
+        var users = host.GetRequiredService<IUserStore>();
+        race.AfterVerify = Changing(users, applicationId, userId,
+            user => user.PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$changedchangedchangedchangedchangedchangedc");
+
+        var (before, loginAt) = await BeforeLoginAsync(host, new SessionWriteRace(), applicationId, userId);
+        var answer = await host.Client.LoginAsync(email);
+
+        answer.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await answer.ProblemCodeAsync()).Should().Be("conflict");
+        race.AfterVerify.Should().BeNull("the change ran while the password was checked");
+        (await ActiveSessionsAsync(host, applicationId, userId)).Should().Equal(before, "the session made with the old password is revoked");
+        (await users.FindByIdAsync(applicationId, userId, default))!.LastLoginAt.Should().NotBe(loginAt, "the last login is written only on an unchanged user");
+    }
+
+    [Fact]
+    public async Task Another_sign_in_while_the_password_is_checked_does_not_refuse_this_one_and_keeps_its_last_login()
+    {
+        var race = new HashRace();
+        await using var host = await TestHost.StartAsync(kit: kit => race.Wrap(kit.Services));
+        var (applicationId, userId, email) = await RegisteredAsync(host);
+        var users = host.GetRequiredService<IUserStore>();
+        var otherSignInAt = host.Time.GetUtcNow().AddSeconds(30);
+        race.AfterVerify = async () =>
+        {
+            var user = (await users.FindByIdAsync(applicationId, userId, default))!;
+            (await users.RecordSignInAsync(user, otherSignInAt, default)).Should().BeTrue();
+        };
+
+        var (before, _) = await BeforeLoginAsync(host, new SessionWriteRace(), applicationId, userId);
+        var answer = await host.Client.LoginAsync(email);
+
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, "the stamp changed but nothing that was checked did");
+        (await ActiveSessionsAsync(host, applicationId, userId)).Should().HaveCount(before.Count + 1);
+        (await users.FindByIdAsync(applicationId, userId, default))!.LastLoginAt.Should().Be(otherSignInAt, "this sign-in's write did not land on the changed row");
+    }
+
     /// <summary>An administrator's change of the user, saved with <see cref="IUserStore.UpdateAsync"/> (which gives a new stamp).</summary>
     private static Func<Task> Changing(IUserStore users, string applicationId, string userId, Action<User> change) => async () =>
     {
@@ -160,6 +205,33 @@ public sealed class SignInRaceTests
 
             public Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
                 inner.ListRevokedSinceAsync(since, cancellationToken);
+        }
+    }
+
+    /// <summary>The real password hasher, except that after one verification it runs <see cref="AfterVerify"/>.</summary>
+    private sealed class HashRace
+    {
+        public Func<Task>? AfterVerify { get; set; }
+
+        public void Wrap(IServiceCollection services) =>
+            services.Replace(ServiceDescriptor.Singleton<JwtAuthKit.Passwords.IPasswordHasher>(sp =>
+                new Racing(sp.GetRequiredService<JwtAuthKit.Passwords.MigratingPasswordHasher>(), this)));
+
+        private sealed class Racing(JwtAuthKit.Passwords.IPasswordHasher inner, HashRace race) : JwtAuthKit.Passwords.IPasswordHasher
+        {
+            public Task<string> HashAsync(string password, CancellationToken cancellationToken) => inner.HashAsync(password, cancellationToken);
+
+            public async Task<JwtAuthKit.Passwords.PasswordVerificationResult> VerifyAsync(string hash, string password, CancellationToken cancellationToken)
+            {
+                var result = await inner.VerifyAsync(hash, password, cancellationToken);
+                if (race.AfterVerify is { } change)
+                {
+                    race.AfterVerify = null;
+                    await change();
+                }
+
+                return result;
+            }
         }
     }
 }
