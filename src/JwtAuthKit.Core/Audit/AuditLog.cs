@@ -11,16 +11,19 @@ internal sealed partial class AuditLog(IAuditStore store, TimeProvider time, ILo
 {
     public const string System = "system";
 
-    public async Task RecordAsync(string applicationId, string type, string? userId, string? actor, ClientInfo client, IDictionary<string, string>? data, CancellationToken cancellationToken)
+    public Task RecordAsync(string applicationId, string type, string? userId, string? actor, ClientInfo client, IDictionary<string, string>? data, CancellationToken cancellationToken) =>
+        AppendAsync(Create(applicationId, type, userId, actor, client, data));
+
+    /// <summary>Records an event made by <see cref="Create"/>; a failure is logged, never thrown.</summary>
+    public async Task AppendAsync(AuditEvent auditEvent)
     {
-        var auditEvent = Create(applicationId, type, userId, actor, client, data);
         try
         {
             await store.AddAsync(auditEvent, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRecordFailed(logger, type, ex);
+            LogRecordFailed(logger, auditEvent.Type, ex);
         }
     }
 

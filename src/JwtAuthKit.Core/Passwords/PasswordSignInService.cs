@@ -143,8 +143,10 @@ internal sealed partial class PasswordSignInService(
         }
         finally
         {
-            // Never leave the user's read running unobserved, whatever the throttle's read did.
+            // Never leave the user's read running, whatever the throttle's read did; when both failed, the throttle's
+            // error is the one thrown and the user read's is observed here.
             await ((Task)findUser).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = findUser.Exception;
         }
 
         return (throttled, await findUser);

@@ -23,8 +23,23 @@ internal sealed class SessionIssuer(ISessionStore sessions, ISignInWriter signIn
     public async Task<(AuthResult Result, bool Recorded)> StartRecordingAsync(Application application, User user, IReadOnlyList<string> methods, ClientInfo client, Audit.AuditEvent signedIn, DateTimeOffset signedInAt, CancellationToken cancellationToken)
     {
         var (session, refreshToken, refreshRecord) = NewSession(application, user, methods, client);
-        var recorded = await signIns.WriteAsync(session, refreshRecord, signedIn, user, signedInAt, cancellationToken);
-        return (await IssueAsync(application, user, session, refreshToken, refreshRecord, cancellationToken), recorded);
+
+        // The access token is signed while the write is on its way to the database (it reads none of what the write
+        // changes), and handed out only once the write succeeded.
+        var write = signIns.WriteAsync(session, refreshRecord, signedIn, user, signedInAt, cancellationToken);
+        AuthResult result;
+        try
+        {
+            result = await IssueAsync(application, user, session, refreshToken, refreshRecord, cancellationToken);
+        }
+        catch
+        {
+            await ((Task)write).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = write.Exception;
+            throw;
+        }
+
+        return (result, await write);
     }
 
     private (Session Session, string RefreshToken, RefreshToken RefreshRecord) NewSession(Application application, User user, IReadOnlyList<string> methods, ClientInfo client)

@@ -104,6 +104,8 @@ internal sealed class SignInCompletion(
                 || !current.IsActive || current.MfaEnabled != user.MfaEnabled || current.RolesChangedAt != user.RolesChangedAt)
             {
                 await revoker.RevokeOneAsync(application.Id, user.Id, result.SessionId, SessionRevocationReason.AddressClaimed, cancellationToken);
+                await audit.RecordAsync(application.Id, AuditEventTypes.SignInFailed, user.Id, null, client,
+                    new Dictionary<string, string>(auditData) { ["reason"] = "changed_concurrently" }, cancellationToken);
                 return Errors.ChangedConcurrently;
             }
         }

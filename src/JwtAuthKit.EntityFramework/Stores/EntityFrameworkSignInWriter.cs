@@ -8,10 +8,13 @@ namespace JwtAuthKit.EntityFramework.Stores;
 /// <summary>
 /// A sign-in's writes as one transaction on one connection: the session, its first refresh token and the audit event
 /// inserted, and the user's last login updated where its concurrency stamp is still the one read.
-/// On PostgreSQL it is one round trip: the four statements go as one batch with no explicit transaction, which the server
-/// runs as one implicit transaction, and EF Core's concurrency check on the stamp reports the update that found no row.
-/// Elsewhere (SQLite) it is an explicit write transaction: the inserts, then the conditional update, then the commit.
-/// When the session, user or audit store registered is not this package's own, each store writes its own part.
+/// On JwtAuthKit's own PostgreSQL context it is one round trip: the four statements go as one batch with no explicit
+/// transaction, which the server runs as one implicit transaction, and EF Core's concurrency check on the stamp reports
+/// the update that found no row. That context is configured here, so nothing splits the batch (a maximum batch size, a
+/// retrying execution strategy). Elsewhere (SQLite, an application's own context) it is an explicit write transaction:
+/// the inserts, then the conditional update, then the commit.
+/// When the session, user or audit store registered is not this package's own, each store writes its own part, in the
+/// order of Core's default.
 /// </summary>
 internal sealed class EntityFrameworkSignInWriter<TContext>(
     JwtAuthKitContextSource<TContext> contexts, ISessionStore sessions, IUserStore users, IAuditStore audit) : ISignInWriter
@@ -26,8 +29,9 @@ internal sealed class EntityFrameworkSignInWriter<TContext>(
         if (!_storesAreOurs)
         {
             await sessions.CreateAsync(session, refreshToken, cancellationToken);
+            var landed = await users.RecordSignInAsync(user, signedInAt, cancellationToken);
             await audit.AddAsync(signedIn, cancellationToken);
-            return await users.RecordSignInAsync(user, signedInAt, cancellationToken);
+            return landed;
         }
 
         await using var db = contexts.Create();
@@ -35,8 +39,8 @@ internal sealed class EntityFrameworkSignInWriter<TContext>(
         db.Add(refreshToken);
         db.Add(signedIn);
         var stamp = Guid.NewGuid().ToString("N");
-        var recorded = db.Database.IsNpgsql()
-            ? await WriteAsOneBatchAsync(db, user, signedInAt, stamp, cancellationToken)
+        var recorded = typeof(TContext) == typeof(PostgreSql.PostgreSqlJwtAuthKitDbContext)
+            ? await WriteAsOneBatchAsync(db, user, refreshToken, signedInAt, stamp, cancellationToken)
             : await WriteInTransactionAsync(db, user, signedInAt, stamp, cancellationToken);
         if (recorded)
         {
@@ -48,7 +52,7 @@ internal sealed class EntityFrameworkSignInWriter<TContext>(
         return recorded;
     }
 
-    private static async Task<bool> WriteAsOneBatchAsync(TContext db, User user, DateTimeOffset signedInAt, string stamp, CancellationToken cancellationToken)
+    private static async Task<bool> WriteAsOneBatchAsync(TContext db, User user, RefreshToken refreshToken, DateTimeOffset signedInAt, string stamp, CancellationToken cancellationToken)
     {
         // Only the three columns, where the stamp is still the one read (the stamp is the entity's concurrency token): an
         // entry that stands for the row, attached unchanged and then given the sign-in's values.
@@ -67,9 +71,12 @@ internal sealed class EntityFrameworkSignInWriter<TContext>(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries is [{ Entity: User }])
         {
-            return false;
+            // The batch ran to its end and committed without the update. Confirm it: had a later statement failed, the
+            // whole batch was rolled back, and the caller must not hand out a refresh token that was never stored.
+            var stored = await db.Set<RefreshToken>().AsNoTracking().AnyAsync(t => t.Id == refreshToken.Id, cancellationToken);
+            return stored ? false : throw new InvalidOperationException("The sign-in's session was not written.", ex);
         }
     }
 

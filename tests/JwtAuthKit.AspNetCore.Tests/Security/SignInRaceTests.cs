@@ -108,6 +108,11 @@ public sealed class SignInRaceTests
         (await answer.ProblemCodeAsync()).Should().Be("conflict");
         race.AfterVerify.Should().BeNull("the change ran while the password was checked");
         (await ActiveSessionsAsync(host, applicationId, userId)).Should().Equal(before, "the session made with the old password is revoked");
+        var events = (await host.GetRequiredService<JwtAuthKit.Audit.IAuditStore>().QueryAsync(applicationId,
+            new JwtAuthKit.Audit.AuditEventFilter(UserId: userId), JwtAuthKit.PageRequest.Create(1, 50).Value!, default)).Items;
+        events.Should().Contain(e => e.Type == JwtAuthKit.Audit.AuditEventTypes.SignIn && e.CreatedAt >= loginAt, "the event went with the session");
+        events.Should().Contain(e => e.Type == JwtAuthKit.Audit.AuditEventTypes.SignInFailed && e.Data["reason"] == "changed_concurrently",
+            "the refusal is recorded after it");
         (await users.FindByIdAsync(applicationId, userId, default))!.LastLoginAt.Should().NotBe(loginAt, "the last login is written only on an unchanged user");
     }
 
