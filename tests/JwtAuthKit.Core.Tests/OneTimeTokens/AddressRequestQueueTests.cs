@@ -45,8 +45,11 @@ public sealed class AddressRequestQueueTests
         // The lane is free and the work is queued; only the answer still being written holds it back.
         var first = await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromMilliseconds(200)));
         first.Should().NotBe(started.Task, "the answer has not been sent yet");
+        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         answer.Send();
         await started.Task.WaitAsync(Patience);
+        System.Diagnostics.Stopwatch.GetElapsedTime(sentAt).Should().BeGreaterThanOrEqualTo(AddressRequestQueue.AfterAnswer - TimeSpan.FromMilliseconds(1),
+            "the work also leaves the caller a moment to read the answer before it takes the processors");
         await queue.WhenIdleAsync(CancellationToken.None).WaitAsync(Patience);
         await queue.StopAsync(CancellationToken.None);
     }
