@@ -85,11 +85,8 @@ internal sealed class EntityFrameworkSignInWriter<TContext>(
         await using var transaction = await contexts.BeginWriteAsync(db, cancellationToken);
         db.Database.AutoSavepointsEnabled = false; // a failure rolls the whole transaction back: no savepoint needed
         await db.SaveChangesAsync(cancellationToken);
-        var readStamp = user.ConcurrencyStamp;
-        var updated = await db.Set<User>()
-            .Where(u => u.Id == user.Id && u.ApplicationId == user.ApplicationId && u.ConcurrencyStamp == readStamp)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastLoginAt, signedInAt).SetProperty(u => u.UpdatedAt, signedInAt).SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+        var recorded = await EntityFrameworkUserStore<TContext>.RecordSignInRowAsync(db, user, signedInAt, stamp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return updated == 1;
+        return recorded;
     }
 }

@@ -153,12 +153,8 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         // Three columns, none indexed, in one conditional UPDATE: no tracked entity, and no index rewritten (writing every
         // column, as UpdateAsync does, made SQLite rewrite each of the table's six indexes on every sign-in).
         await using var db = contexts.Create();
-        var readStamp = user.ConcurrencyStamp;
         var stamp = Guid.NewGuid().ToString("N");
-        var updated = await db.Set<User>()
-            .Where(u => u.Id == user.Id && u.ApplicationId == user.ApplicationId && u.ConcurrencyStamp == readStamp)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastLoginAt, signedInAt).SetProperty(u => u.UpdatedAt, signedInAt).SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
-        if (updated == 0)
+        if (!await RecordSignInRowAsync(db, user, signedInAt, stamp, cancellationToken))
         {
             return false;
         }
@@ -167,6 +163,19 @@ internal sealed class EntityFrameworkUserStore<TContext>(JwtAuthKitContextSource
         user.UpdatedAt = signedInAt;
         user.ConcurrencyStamp = stamp;
         return true;
+    }
+
+    /// <summary>
+    /// The sign-in's conditional <c>UPDATE</c> of its three columns, where the stamp is still <paramref name="user"/>'s;
+    /// whether it landed. Also run by <see cref="EntityFrameworkSignInWriter{TContext}"/> inside its transaction.
+    /// </summary>
+    internal static async Task<bool> RecordSignInRowAsync(DbContext db, User user, DateTimeOffset signedInAt, string stamp, CancellationToken cancellationToken)
+    {
+        var readStamp = user.ConcurrencyStamp;
+        var updated = await db.Set<User>()
+            .Where(u => u.Id == user.Id && u.ApplicationId == user.ApplicationId && u.ConcurrencyStamp == readStamp)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastLoginAt, signedInAt).SetProperty(u => u.UpdatedAt, signedInAt).SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+        return updated == 1;
     }
 
     public async Task MarkRolesChangedAsync(string applicationId, IReadOnlyCollection<string> userIds, DateTimeOffset changedAt, CancellationToken cancellationToken)
